@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>The one JSON setting of the command line: camelCase keys, numbers as numbers, nulls kept, indented.</summary>
+public static class CliJson
+{
+    /// <summary>Serializer options for every `--json` output.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.Strict,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>Serializes a report.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}

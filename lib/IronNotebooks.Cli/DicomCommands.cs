@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using IronNotebooks.Dicom;
+using IronNotebooks.Dicom.Inspection;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>The `ironnb dicom` verbs: thin wrappers over <see cref="DicomFileSummary"/> and <see cref="DicomFolderTree"/>.</summary>
+public static class DicomCommands
+{
+    /// <summary>Builds `dicom info` and `dicom tree`.</summary>
+    public static Command Build(TextWriter output)
+    {
+        var dicom = new Command("dicom", "Inspect DICOM files and folders.");
+
+        var fileArg = new Argument<FileInfo>("FILE") { Description = "A DICOM file (.dcm, .dcm.gz, or a bare dataset)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON (camelCase keys, numbers as numbers)." };
+        var info = new Command("info", "Header facts and pixel statistics (stored and rescaled, over all frames) of one file.") { fileArg, json };
+        info.SetAction(parse => Info(parse.GetValue(fileArg)!, parse.GetValue(json), output));
+        dicom.Subcommands.Add(info);
+
+        var dirArg = new Argument<DirectoryInfo>("DIR") { Description = "A folder, searched recursively." };
+        var treeJson = new Option<bool>("--json") { Description = "Print JSON." };
+        var tree = new Command("tree", "Studies → series → acquisitions (echo time, image type, slices) of a folder, with warnings and unreadable files.") { dirArg, treeJson };
+        tree.SetAction(parse => Tree(parse.GetValue(dirArg)!, parse.GetValue(treeJson), output));
+        dicom.Subcommands.Add(tree);
+        return dicom;
+    }
+
+    private static int Info(FileInfo file, bool json, TextWriter output)
+    {
+        if (!file.Exists) throw new FileNotFoundException($"File '{file.FullName}' does not exist.");
+        var summary = DicomFileSummary.From(DicomFile.Open(file.FullName));
+        var report = DicomInfoReport.From(summary);
+        if (json) output.WriteLine(CliJson.Serialize(report));
+        else WriteInfoText(report, output);
+        return summary.PixelError is null || summary.PixelError == "no pixel data" ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    private static int Tree(DirectoryInfo dir, bool json, TextWriter output)
+    {
+        if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
+        var tree = DicomFolderTree.Scan(dir.FullName);
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(tree));
+            return ExitCodes.Success;
+        }
+        foreach (var study in tree.Studies)
+        {
+            output.WriteLine($"study {study.StudyInstanceUid} {study.StudyDate} {study.StudyDescription}");
+            foreach (var s in study.Series)
+            {
+                output.WriteLine($"  series {s.SeriesNumber} {s.SeriesDescription} [{s.Modality} {s.Manufacturer}] {s.Files} file(s), {s.Frames} frame(s)");
+                foreach (var a in s.Acquisitions)
+                    output.WriteLine($"    TE {F(a.EchoTimeMs)} ms  {a.ImageType}  {a.SliceCount} slice(s), {a.Frames} frame(s), {a.Rows}×{a.Columns}");
+                foreach (var w in s.Warnings) output.WriteLine($"    warning: {w}");
+            }
+        }
+        foreach (var f in tree.Failures) output.WriteLine($"unreadable: {f.Path}: {f.Reason}");
+        if (tree.Skipped.Count > 0) output.WriteLine($"{tree.Skipped.Count} non-DICOM file(s) skipped");
+        return ExitCodes.Success;
+    }
+
+    private static void WriteInfoText(DicomInfoReport r, TextWriter o)
+    {
+        o.WriteLine($"file                {r.FilePath}");
+        o.WriteLine($"transfer syntax     {r.TransferSyntaxUid} ({r.TransferSyntaxName})");
+        o.WriteLine($"modality            {r.Modality}   manufacturer {r.Manufacturer}");
+        o.WriteLine($"series              {r.SeriesInstanceUid}");
+        o.WriteLine($"image               {r.Rows}×{r.Columns}, {r.Frames} frame(s), {r.BitsAllocated} bits allocated, {r.BitsStored} stored, representation {r.PixelRepresentation}, {r.PhotometricInterpretation}");
+        o.WriteLine($"echo times (ms)     {string.Join(", ", r.EchoTimesMs.Distinct().Select(F))}");
+        o.WriteLine($"TR / flip / field   {F(r.RepetitionTimeMs)} ms / {F(r.FlipAngleDeg)}° / {F(r.FieldStrengthT)} T");
+        o.WriteLine($"stored values       min {F(r.StoredMin)}  max {F(r.StoredMax)}  mean {F(r.StoredMean)}");
+        o.WriteLine($"after rescale       min {F(r.PixelMin)}  max {F(r.PixelMax)}  mean {F(r.PixelMean)}");
+        if (r.PixelError is not null) o.WriteLine($"pixel data          {r.PixelError}");
+        foreach (var d in r.Diagnostics) o.WriteLine($"note                {d}");
+    }
+
+    private static string F(double? v) => v is { } x ? x.ToString("G6", CultureInfo.InvariantCulture) : "–";
+}

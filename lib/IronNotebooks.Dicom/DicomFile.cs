@@ -1,0 +1,170 @@
+using System.IO.Compression;
+using IronNotebooks.Dicom.Imaging;
+using IronNotebooks.Dicom.IO;
+
+namespace IronNotebooks.Dicom;
+
+/// <summary>
+/// A DICOM file: its file meta information (group 0002), its dataset and how it was encoded. Reads Part 10 files
+/// (128-byte preamble + "DICM"), bare datasets without preamble or meta group, gzip-compressed files (.dcm.gz, detected
+/// by content) and deflated datasets.
+/// </summary>
+public sealed class DicomFile
+{
+    private static readonly byte[] Magic = "DICM"u8.ToArray();
+
+    internal DicomFile(string? filePath, DicomDataset meta, DicomDataset dataset, DicomTransferSyntax transferSyntax,
+        bool hasPreamble, IReadOnlyList<DicomDiagnostic> diagnostics, bool pixelDataRead)
+    {
+        FilePath = filePath;
+        FileMetaInformation = meta;
+        Dataset = dataset;
+        TransferSyntax = transferSyntax;
+        HasPreamble = hasPreamble;
+        Diagnostics = diagnostics;
+        PixelDataRead = pixelDataRead;
+    }
+
+    /// <summary>The path the file was read from, or null for in-memory data.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>File meta information (group 0002); empty for bare datasets.</summary>
+    public DicomDataset FileMetaInformation { get; }
+
+    /// <summary>The dataset.</summary>
+    public DicomDataset Dataset { get; }
+
+    /// <summary>The transfer syntax the dataset was encoded in (from the meta group, or inferred for bare datasets).</summary>
+    public DicomTransferSyntax TransferSyntax { get; }
+
+    /// <summary>True when the file had the 128-byte preamble and "DICM" prefix.</summary>
+    public bool HasPreamble { get; }
+
+    /// <summary>What the reader noticed and recovered from (empty with <see cref="DicomValidation.Lenient"/>).</summary>
+    public IReadOnlyList<DicomDiagnostic> Diagnostics { get; }
+
+    /// <summary>False when the file was read with <see cref="DicomReadOptions.ReadPixelData"/> off.</summary>
+    public bool PixelDataRead { get; }
+
+    /// <summary>Reads a file from disk.</summary>
+    /// <exception cref="DicomException">The file is not readable DICOM; the message names the file, offset and tag.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static DicomFile Open(string path, DicomReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        return Open(bytes, path, options);
+    }
+
+    /// <summary>Reads a file from a stream (read to its end).</summary>
+    public static DicomFile Open(Stream stream, string? sourceName = null, DicomReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return Open(ms.ToArray(), sourceName, options);
+    }
+
+    /// <summary>Reads a file held in memory; <paramref name="sourceName"/> is used in error messages.</summary>
+    public static DicomFile Open(byte[] bytes, string? sourceName = null, DicomReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        options ??= DicomReadOptions.Default;
+        var diagnostics = new List<DicomDiagnostic>();
+
+        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
+        {
+            bytes = Inflate(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress), sourceName, options, "gzip");
+            if (options.Validation != DicomValidation.Lenient)
+                diagnostics.Add(new DicomDiagnostic("File is gzip-compressed; offsets refer to the decompressed bytes"));
+        }
+
+        bool hasPreamble = bytes.Length >= 132 && bytes.AsSpan(128, 4).SequenceEqual(Magic);
+        int start = hasPreamble ? 132 : bytes.Length >= 4 && bytes.AsSpan(0, 4).SequenceEqual(Magic) ? 4 : 0;
+        var meta = new DicomDataset(sourceName);
+        var parser = new DicomParser(bytes, start, sourceName, options, diagnostics);
+
+        // The meta group is explicit VR little endian whatever the dataset's syntax (PS3.10 §7.1).
+        bool hasMeta = parser.TryPeekTag(bigEndian: false, out var firstTag) && firstTag.Group == 0x0002;
+        if (hasMeta) parser.ParseTopLevel(meta, explicitVR: true, bigEndian: false, stopBefore: t => t.Group != 0x0002);
+        else if (hasPreamble) throw new DicomFormatException("File has a DICM prefix but no file meta information (group 0002)", sourceName, start);
+
+        int datasetStart = parser.Position;
+        DicomTransferSyntax ts;
+        if (meta.TryGetString(DicomTags.TransferSyntaxUID, out var tsUid))
+        {
+            ts = DicomTransferSyntax.FromUid(tsUid);
+            if (!DicomTransferSyntax.IsKnown(tsUid) && options.Validation != DicomValidation.Lenient)
+                diagnostics.Add(new DicomDiagnostic($"Unknown transfer syntax {tsUid}; dataset read as explicit VR little endian", null, DicomTags.TransferSyntaxUID));
+        }
+        else
+        {
+            if (hasMeta && options.Validation == DicomValidation.Strict)
+                throw new DicomMissingTagException(DicomTags.TransferSyntaxUID, "File meta information has no Transfer Syntax UID", sourceName);
+            ts = InferTransferSyntax(bytes.AsSpan(datasetStart));
+            if (options.Validation != DicomValidation.Lenient)
+                diagnostics.Add(new DicomDiagnostic($"No transfer syntax in the file; inferred {ts.Name} from the first element", datasetStart));
+        }
+
+        var dataset = new DicomDataset(sourceName);
+        if (ts.IsDeflated)
+        {
+            var inflated = Inflate(new DeflateStream(new MemoryStream(bytes, datasetStart, bytes.Length - datasetStart), CompressionMode.Decompress),
+                sourceName, options, "deflate");
+            new DicomParser(inflated, 0, sourceName, options, diagnostics, " (offset within the inflated dataset)")
+                .ParseTopLevel(dataset, explicitVR: true, bigEndian: false);
+        }
+        else
+        {
+            parser.ParseTopLevel(dataset, ts.IsExplicitVR, ts.IsBigEndian);
+        }
+        return new DicomFile(sourceName, meta, dataset, ts, hasPreamble, diagnostics, options.ReadPixelData);
+    }
+
+    /// <summary>The pixel data with its description, per-frame values and decoders.</summary>
+    /// <exception cref="DicomException">No pixel data, or its description is incomplete or inconsistent.</exception>
+    public DicomPixelData GetPixelData()
+    {
+        if (!PixelDataRead)
+            throw new InvalidOperationException("The file was read with ReadPixelData = false; open it again with the default options to read pixels.");
+        return DicomPixelData.Create(Dataset, TransferSyntax, FilePath);
+    }
+
+    /// <summary>Writes the file as Part 10 explicit VR little endian (see <see cref="DicomWriter"/>).</summary>
+    public void Save(string path) => DicomWriter.Write(path, Dataset, FileMetaInformation);
+
+    private static DicomTransferSyntax InferTransferSyntax(ReadOnlySpan<byte> data)
+    {
+        // A bare dataset starts with a low group number (0008 typically). Its byte order shows in which half of the
+        // 16-bit group is zero; an explicit VR shows as two capital letters after the tag.
+        if (data.Length < 8) return DicomTransferSyntax.ImplicitVRLittleEndian;
+        bool vrLetters = DicomVRInfo.TryParse(data[4], data[5], out _);
+        bool bigEndian = data[0] == 0 && data[1] != 0;
+        if (vrLetters) return bigEndian ? DicomTransferSyntax.ExplicitVRBigEndian : DicomTransferSyntax.ExplicitVRLittleEndian;
+        return DicomTransferSyntax.ImplicitVRLittleEndian;
+    }
+
+    private static byte[] Inflate(Stream compressed, string? sourceName, DicomReadOptions options, string kind)
+    {
+        using (compressed)
+        using (var output = new MemoryStream())
+        {
+            var buffer = new byte[81920];
+            try
+            {
+                int n;
+                while ((n = compressed.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (output.Length + n > options.MaxInflatedBytes)
+                        throw new DicomFormatException($"The {kind} stream inflates to more than {options.MaxInflatedBytes} bytes (MaxInflatedBytes)", sourceName);
+                    output.Write(buffer, 0, n);
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw new DicomFormatException($"The {kind} stream is corrupt: {e.Message}", sourceName, output.Length, null, e);
+            }
+            return output.ToArray();
+        }
+    }
+}
