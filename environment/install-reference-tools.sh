@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the independent reference tools the tests compare against, from Debian's packages:
+# DCMTK (dcmdump, dcmdjpeg, dcmdjpls), GDCM (gdcmconv) and pydicom + numpy for Debian's own /usr/bin/python3.
+# Idempotent; needs root (or sudo) and apt.
+set -euo pipefail
+packages=(dcmtk libgdcm-tools python3-pydicom python3-numpy)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -eq 0 ]; then echo "reference tools present"; exit 0; fi
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "installed: ${missing[*]}"
