@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using IronNotebooks.Dicom.Imaging.Codec;
 
 namespace IronNotebooks.Dicom.Imaging;
@@ -90,8 +91,10 @@ public sealed class DicomPixelData
                 throw new DicomFormatException($"Pixel data is encapsulated but the transfer syntax {ts.Uid} is native", path, element.ByteOffset, element.Tag);
             if (fragments.Fragments.Count == 0)
                 throw new DicomFormatException("Encapsulated pixel data has no fragments", path, element.ByteOffset, element.Tag);
-            if (frames > fragments.Fragments.Count && fragments.BasicOffsetTable.Count == 0 && frames > 1 && !ds.Contains(DicomTags.ExtendedOffsetTable))
-                throw new DicomFormatException($"Number of Frames is {frames} but the pixel data has only {fragments.Fragments.Count} fragment(s) and no offset table", path, element.ByteOffset, element.Tag);
+            // Every frame occupies at least one fragment (PS3.5 §A.4), which also bounds what a corrupt Number of
+            // Frames can make the reader allocate.
+            if (frames > fragments.Fragments.Count)
+                throw new DicomFormatException($"Number of Frames is {frames} but the pixel data has only {fragments.Fragments.Count} fragment(s)", path, element.ByteOffset, element.Tag);
         }
         else
         {
@@ -108,7 +111,7 @@ public sealed class DicomPixelData
 
     /// <summary>
     /// One frame as decoded bytes in native little-endian layout, colour-by-pixel for compressed data (planar
-    /// configuration applies to native data only): the input to <see cref="GetStoredValues"/>.
+    /// configuration applies to native data only): the input to <see cref="GetStoredValues(int)"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Frame index outside 0 … frames − 1.</exception>
     /// <exception cref="DicomCodecException">Compressed data is corrupt.</exception>
@@ -145,9 +148,30 @@ public sealed class DicomPixelData
     /// </summary>
     public double[] GetStoredValues(int frameIndex)
     {
-        var values = new double[Format.SamplesPerFrame];
-        StoredValuesInto(GetFrameBytes(frameIndex), values);
+        // Every element is written below, so the array need not be zeroed first (it is large: 8 bytes a sample).
+        var values = GC.AllocateUninitializedArray<double>(checked((int)Format.SamplesPerFrame));
+        GetStoredValues(frameIndex, values);
         return values;
+    }
+
+    /// <summary>
+    /// Writes one frame's stored values into <paramref name="destination"/> (exactly
+    /// <see cref="DicomPixelFormat.SamplesPerFrame"/> long), for callers that reuse one buffer across frames.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
+    public void GetStoredValues(int frameIndex, Span<double> destination)
+    {
+        CheckFrame(frameIndex);
+        if (destination.Length != Format.SamplesPerFrame)
+            throw new ArgumentException($"Destination holds {destination.Length} values; a frame has {Format.SamplesPerFrame}.", nameof(destination));
+        var f = Format;
+        bool directlyReadable = _element.Fragments is null && !_element.IsBigEndian && f.BitsAllocated != 1
+            && (f.SamplesPerPixel == 1 || f.PlanarConfiguration == 0);
+        if (directlyReadable)
+            // Native little-endian frames already have the decoded layout: read them in place, no copy.
+            StoredValuesInto(_element.RawValue.Span.Slice((int)(frameIndex * f.FrameByteLength), (int)f.FrameByteLength), destination);
+        else
+            StoredValuesInto(GetFrameBytes(frameIndex), destination);
     }
 
     /// <summary>
@@ -219,8 +243,8 @@ public sealed class DicomPixelData
         }
     }
 
-    /// <summary>Converts decoded frame bytes to stored values; exposed for codecs' tests and the benchmark.</summary>
-    internal void StoredValuesInto(ReadOnlySpan<byte> frame, Span<double> values)
+    /// <summary>Converts decoded frame bytes (native little-endian layout) to stored values.</summary>
+    private void StoredValuesInto(ReadOnlySpan<byte> frame, Span<double> values)
     {
         var f = Format;
         if (f.IsFloat)
@@ -231,32 +255,42 @@ public sealed class DicomPixelData
         }
         int shift = f.HighBit + 1 - f.BitsStored;
         uint mask = f.BitsStored == 32 ? uint.MaxValue : (1u << f.BitsStored) - 1;
-        bool signed = f.IsSigned;
         long signBit = 1L << (f.BitsStored - 1);
         long range = 1L << f.BitsStored;
+        bool signed = f.IsSigned;
         switch (f.BitsAllocated)
         {
             case 1:
                 for (int i = 0; i < values.Length; i++) values[i] = (frame[i >> 3] >> (i & 7)) & 1;
                 return;
             case 8:
-                for (int i = 0; i < values.Length; i++) values[i] = Sample(frame[i]);
+                for (int i = 0; i < values.Length; i++) values[i] = Sample(frame[i], shift, mask, signed, signBit, range);
                 return;
             case 16:
-                for (int i = 0; i < values.Length; i++) values[i] = Sample(BinaryPrimitives.ReadUInt16LittleEndian(frame[(2 * i)..]));
+                // The hot path of MR data: read the 16-bit samples in place (the frame layout is little endian).
+                var words = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, ushort>(frame) : default;
+                if (BitConverter.IsLittleEndian && !signed && shift == 0 && f.BitsStored == 16)
+                    for (int i = 0; i < values.Length; i++) values[i] = words[i];
+                else if (BitConverter.IsLittleEndian && !signed)
+                    for (int i = 0; i < values.Length; i++) values[i] = (words[i] >> shift) & mask;
+                else
+                    for (int i = 0; i < values.Length; i++)
+                        values[i] = Sample(BinaryPrimitives.ReadUInt16LittleEndian(frame[(2 * i)..]), shift, mask, signed, signBit, range);
                 return;
             case 32:
-                for (int i = 0; i < values.Length; i++) values[i] = Sample(BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 * i)..]));
+                for (int i = 0; i < values.Length; i++)
+                    values[i] = Sample(BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 * i)..]), shift, mask, signed, signBit, range);
                 return;
             default:
                 throw new DicomFormatException($"Bits Allocated {f.BitsAllocated} is not supported for integer pixel data", _path, _element.ByteOffset, DicomTags.BitsAllocated);
         }
+    }
 
-        double Sample(uint raw)
-        {
-            long v = (raw >> shift) & mask;
-            if (signed && (v & signBit) != 0) v -= range;
-            return v;
-        }
+    /// <summary>PS3.3 C.7.6.3.1: the BitsStored bits ending at HighBit, sign-extended for two's complement data.</summary>
+    private static double Sample(uint raw, int shift, uint mask, bool signed, long signBit, long range)
+    {
+        long v = (raw >> shift) & mask;
+        if (signed && (v & signBit) != 0) v -= range;
+        return v;
     }
 }

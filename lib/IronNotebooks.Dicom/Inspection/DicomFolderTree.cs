@@ -59,8 +59,15 @@ public sealed record DicomFolderTree(string Root, IReadOnlyList<DicomFolderTree.
                     skipped.Add(new FileProblem(path, "not DICOM (no preamble, no meta information, no SOP Class UID)"));
                     return;
                 }
+                // Pixels are not read here, so bound Number of Frames by the file size (a frame takes at least one
+                // byte, a fragment eight) rather than trust a corrupt header with a huge allocation.
                 int frames = file.Dataset.GetIntOrDefault(DicomTags.NumberOfFrames, 1);
-                scanned.Add(new Scanned(path, file.Dataset, DicomFrameInfoReader.Read(file.Dataset, Math.Max(frames, 1))));
+                if (frames < 1 || frames > new FileInfo(path).Length)
+                {
+                    failures.Add(new FileProblem(path, $"Number of Frames {frames} is impossible for a file of {new FileInfo(path).Length} bytes"));
+                    return;
+                }
+                scanned.Add(new Scanned(path, file.Dataset, DicomFrameInfoReader.Read(file.Dataset, frames)));
             }
             catch (DicomException e)
             {

@@ -14,8 +14,8 @@ public static class PixelDecoderRegistry
         Register(new RleDecoder());
         Register(new DeflatedFrameDecoder());
         Register(new EncapsulatedUncompressedDecoder());
-        //HELPER Register(new JpegLosslessDecoder());
-        //HELPER Register(new JpegDctDecoder());
+        Register(new JpegLosslessDecoder());
+        Register(new JpegDctDecoder());
         //HELPER Register(new JpegLsDecoder());
     }
 

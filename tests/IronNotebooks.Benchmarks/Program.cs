@@ -1,0 +1,55 @@
+using System.IO.Compression;
+using BenchmarkDotNet.Running;
+using IronNotebooks.Benchmarks;
+using IronNotebooks.Testing;
+
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- series            BenchmarkDotNet series read
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- make-series [DIR] write the series for pydicom
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fuzz [N] [SEED]   long mutation fuzz over the corpus
+switch (args.FirstOrDefault())
+{
+    case "series":
+        BenchmarkRunner.Run<SeriesReadBenchmark>(args: args[1..]);
+        return 0;
+    case "make-series":
+        Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
+        return 0;
+    case "fuzz":
+        return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345);
+    default:
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED]");
+        return 2;
+}
+
+static int Fuzz(int inputs, int seed)
+{
+    var corpus = FindCorpus() ?? throw new DirectoryNotFoundException("../shared/corpus not found beside the repository");
+    // Every corpus DICOM file under 1 MB is a seed (the large ones only slow the run without new paths).
+    var seeds = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories)
+        .Where(p => p.EndsWith(".dcm") || p.EndsWith(".dcm.gz") || p.EndsWith("zipMR.gz"))
+        .Where(p => new FileInfo(p).Length < 1_000_000)
+        .GroupBy(p => Path.GetDirectoryName(p)).SelectMany(g => g.Take(8))
+        .Select(p => (Path.GetRelativePath(corpus, p), Unzip(File.ReadAllBytes(p)))).ToList();
+    var result = DicomMutationFuzzer.Run(seeds, inputs, seed, TimeSpan.FromSeconds(30));
+    Console.WriteLine($"seeds {seeds.Count}, inputs {result.Inputs}: read {result.Read}, DicomException {result.TypedErrors}, crashes {result.Crashes.Count}");
+    Console.WriteLine($"slowest input {result.MaxMilliseconds:F1} ms ({result.Slowest})");
+    foreach (var c in result.Crashes.Take(20)) Console.WriteLine($"CRASH {c}");
+    return result.Crashes.Count == 0 ? 0 : 1;
+}
+
+static byte[] Unzip(byte[] bytes)
+{
+    if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B) return bytes;
+    using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+    using var ms = new MemoryStream();
+    gz.CopyTo(ms);
+    return ms.ToArray();
+}
+
+static string? FindCorpus()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "IronNotebooks.sln")))
+            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
+    return null;
+}
