@@ -13,7 +13,7 @@ public static class IronNbApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("ironnb: MRI liver-iron research tools (DICOM inspection, fitting, notebooks).");
-        root.Subcommands.Add(DicomCommands.Build(output));
+        foreach (var group in CommandGroups.All(output)) root.Subcommands.Add(group);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>The verb groups of `ironnb`, one line each; adding a group is one line here plus its class.</summary>
+internal static class CommandGroups
+{
+    public static IEnumerable<Command> All(TextWriter output) =>
+    [
+        DicomCommands.Build(output),
+    ];
+}
