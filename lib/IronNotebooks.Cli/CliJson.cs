@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace IronNotebooks.Cli;
 
-/// <summary>The one JSON setting of the command line: camelCase keys, numbers as numbers, nulls kept, indented.</summary>
+/// <summary>The one JSON setting of the command line: camelCase keys, enums as camelCase strings, numbers as numbers, nulls kept, indented.</summary>
 public static class CliJson
 {
     /// <summary>Serializer options for every `--json` output.</summary>
@@ -13,6 +13,7 @@ public static class CliJson
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.Strict,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>Serializes a report.</summary>

@@ -8,5 +8,6 @@ internal static class CommandGroups
     public static IEnumerable<Command> All(TextWriter output) =>
     [
         DicomCommands.Build(output),
+        RoiCommands.Build(output),
     ];
 }

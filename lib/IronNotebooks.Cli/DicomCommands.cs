@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using IronNotebooks.Dicom;
 using IronNotebooks.Dicom.Inspection;
+using IronNotebooks.Imaging;
 
 namespace IronNotebooks.Cli;
 
-/// <summary>The `ironnb dicom` verbs: thin wrappers over <see cref="DicomFileSummary"/> and <see cref="DicomFolderTree"/>.</summary>
+/// <summary>The `ironnb dicom` verbs: thin wrappers over <see cref="DicomFileSummary"/> and <see cref="ImageCatalog"/>.</summary>
 public static class DicomCommands
 {
     /// <summary>Builds `dicom info` and `dicom tree`.</summary>
@@ -40,25 +41,25 @@ public static class DicomCommands
     private static int Tree(DirectoryInfo dir, bool json, TextWriter output)
     {
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
-        var tree = DicomFolderTree.Scan(dir.FullName);
+        var catalog = ImageCatalog.Scan(dir.FullName);
         if (json)
         {
-            output.WriteLine(CliJson.Serialize(tree));
+            output.WriteLine(CliJson.Serialize(catalog));
             return ExitCodes.Success;
         }
-        foreach (var study in tree.Studies)
+        foreach (var study in catalog.Studies)
         {
             output.WriteLine($"study {study.StudyInstanceUid} {study.StudyDate} {study.StudyDescription}");
             foreach (var s in study.Series)
             {
-                output.WriteLine($"  series {s.SeriesNumber} {s.SeriesDescription} [{s.Modality} {s.Manufacturer}] {s.Files} file(s), {s.Frames} frame(s)");
+                output.WriteLine($"  series {s.SeriesNumber} {s.SeriesDescription} [{s.Modality} {s.Manufacturer}, TR {F(s.RepetitionTimeMs)} ms, flip {F(s.FlipAngleDeg)}°, {F(s.FieldStrengthT)} T] {s.Files} file(s), {s.Frames} frame(s)");
                 foreach (var a in s.Acquisitions)
-                    output.WriteLine($"    TE {F(a.EchoTimeMs)} ms  {a.ImageType}  {a.SliceCount} slice(s), {a.Frames} frame(s), {a.Rows}×{a.Columns}");
+                    output.WriteLine($"    TE {F(a.EchoTimeMs)} ms  {a.Component,-9}  {a.SliceCount} slice(s), {a.Frames} frame(s), {a.Rows}×{a.Columns}  [{a.ImageType}]");
                 foreach (var w in s.Warnings) output.WriteLine($"    warning: {w}");
             }
         }
-        foreach (var f in tree.Failures) output.WriteLine($"unreadable: {f.Path}: {f.Reason}");
-        if (tree.Skipped.Count > 0) output.WriteLine($"{tree.Skipped.Count} non-DICOM file(s) skipped");
+        foreach (var f in catalog.Failures) output.WriteLine($"unreadable: {f.Path}: {f.Reason}");
+        if (catalog.Skipped.Count > 0) output.WriteLine($"{catalog.Skipped.Count} non-DICOM file(s) skipped");
         return ExitCodes.Success;
     }
 

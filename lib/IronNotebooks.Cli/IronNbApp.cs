@@ -1,5 +1,7 @@
 using System.CommandLine;
 using IronNotebooks.Dicom;
+using IronNotebooks.Imaging;
+using IronNotebooks.Roi;
 
 namespace IronNotebooks.Cli;
 
@@ -25,7 +27,8 @@ public static class IronNbApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is DicomException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DicomException or ImagingException or RoiException or BadInputException or FileNotFoundException
+            or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

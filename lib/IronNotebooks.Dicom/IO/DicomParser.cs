@@ -75,6 +75,17 @@ internal sealed class DicomParser
             int elementStart = _pos;
             var tag = ReadTag(_pos, bigEndian);
             if (stopBefore is not null && stopBefore(tag)) return;
+            // Headers only: stop before the pixel data rather than after, so nothing of it is parsed or kept; its
+            // declared length is still checked, so a truncated file is found without reading pixels.
+            if (depth == 0 && !_options.ReadPixelData && tag >= DicomTags.ExtendedOffsetTable && tag.Group == 0x7FE0)
+            {
+                int start = _pos;
+                ReadElementHeader(tag, explicitVR, bigEndian, end, out var vr, out var length);
+                if (length != UndefinedLength && length > (uint)(end - _pos))
+                    throw Truncated($"Value of {tag} {DicomDictionary.NameOf(tag)} (VR {vr})", length, end - _pos, start, tag);
+                _pos = start;
+                return;
+            }
 
             if (tag.Group == 0xFFFE)
             {
@@ -100,16 +111,21 @@ internal sealed class DicomParser
             previous = tag;
             dataset.Set(element);
             ResolveAmbiguousVR(dataset, element);
-            if (depth == 0 && !_options.ReadPixelData && tag >= DicomTags.ExtendedOffsetTable && tag.Group == 0x7FE0) return;
         }
     }
 
     private DicomElement ReadElement(DicomTag tag, bool explicitVR, bool bigEndian, int end, int depth, DicomDataset owner)
     {
         int elementStart = _pos;
+        ReadElementHeader(tag, explicitVR, bigEndian, end, out var vr, out var length);
+        return ReadValue(tag, vr, length, elementStart, explicitVR, bigEndian, end, depth, owner);
+    }
+
+    /// <summary>Reads tag, VR and length at the current position (which must be the element's start) and moves past them.</summary>
+    private void ReadElementHeader(DicomTag tag, bool explicitVR, bool bigEndian, int end, out DicomVR vr, out uint length)
+    {
+        int elementStart = _pos;
         _pos += 4;
-        DicomVR vr;
-        uint length;
         if (explicitVR)
         {
             var s = _data.Span;
@@ -145,7 +161,11 @@ internal sealed class DicomParser
             length = ReadUInt32(_pos, bigEndian);
             _pos += 4;
         }
+    }
 
+    private DicomElement ReadValue(DicomTag tag, DicomVR vr, uint length, int elementStart, bool explicitVR, bool bigEndian, int end,
+        int depth, DicomDataset owner)
+    {
         if (length == UndefinedLength)
         {
             if (tag == DicomTags.PixelData) return ReadFragments(tag, vr, elementStart, end);

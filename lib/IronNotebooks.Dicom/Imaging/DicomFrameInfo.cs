@@ -18,6 +18,8 @@ namespace IronNotebooks.Dicom.Imaging;
 /// <param name="PixelSpacingMm">Pixel Spacing (0028,0030): row spacing then column spacing in mm.</param>
 /// <param name="SliceThicknessMm">Slice Thickness (0018,0050) in mm.</param>
 /// <param name="ImageType">Frame Type (0008,9007) for enhanced frames, else Image Type (0008,0008).</param>
+/// <param name="ComplexImageComponent">Complex Image Component (0008,9208) of enhanced frames (MAGNITUDE, PHASE, REAL,
+/// IMAGINARY, MIXED), or null when absent.</param>
 public sealed record DicomFrameInfo(
     int FrameIndex,
     double? EchoTimeMs,
@@ -30,7 +32,8 @@ public sealed record DicomFrameInfo(
     IReadOnlyList<double>? ImageOrientationPatient,
     IReadOnlyList<double>? PixelSpacingMm,
     double? SliceThicknessMm,
-    IReadOnlyList<string> ImageType)
+    IReadOnlyList<string> ImageType,
+    string? ComplexImageComponent = null)
 {
     /// <summary>
     /// True when Philips scale factors turn rescaled values into the scanner's floating-point values:

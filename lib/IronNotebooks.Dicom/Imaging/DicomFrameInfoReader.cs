@@ -47,13 +47,22 @@ internal static class DicomFrameInfoReader
                 MacroList(DicomTags.PlaneOrientationSequence, DicomTags.ImageOrientationPatient),
                 MacroList(DicomTags.PixelMeasuresSequence, DicomTags.PixelSpacing),
                 Macro(DicomTags.PixelMeasuresSequence, DicomTags.SliceThickness),
-                frameType);
+                frameType,
+                MacroTextOrNull(scopes, MRImageFrameTypeSequence, ComplexImageComponent) ?? ds.GetStringOrDefault(ComplexImageComponent));
         }
         return result;
     }
 
     private static readonly DicomTag MRImageFrameTypeSequence = new(0x0018, 0x9226);
     private static readonly DicomTag FrameType = new(0x0008, 0x9007);
+    private static readonly DicomTag ComplexImageComponent = new(0x0008, 0x9208);
+
+    private static string? MacroTextOrNull(DicomDataset?[] scopes, DicomTag sequence, DicomTag attribute)
+    {
+        foreach (var scope in scopes)
+            if (scope?.GetFirstItemOrDefault(sequence) is { } item && item.TryGetString(attribute, out var v)) return v;
+        return null;
+    }
 
     private static IReadOnlyList<string> MacroTextList(DicomDataset?[] scopes, DicomDataset ds)
     {

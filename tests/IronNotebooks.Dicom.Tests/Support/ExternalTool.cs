@@ -8,8 +8,9 @@ public static class ExternalTool
     /// <summary>The executable for a tool name, or null when absent.</summary>
     public static string? Find(string tool)
     {
-        if (tool == "pydicom")
-            return File.Exists("/usr/bin/python3") && Run("/usr/bin/python3", ["-c", "import pydicom"]).ExitCode == 0 ? "/usr/bin/python3" : null;
+        if (tool == "pydicom") tool = "python:pydicom";
+        if (tool.StartsWith("python:", StringComparison.Ordinal))
+            return File.Exists("/usr/bin/python3") && Run("/usr/bin/python3", ["-c", "import " + tool["python:".Length..]]).ExitCode == 0 ? "/usr/bin/python3" : null;
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
         {
             var candidate = Path.Combine(dir, tool);

@@ -16,7 +16,7 @@ public static class PixelDecoderRegistry
         Register(new EncapsulatedUncompressedDecoder());
         Register(new JpegLosslessDecoder());
         Register(new JpegDctDecoder());
-        //HELPER Register(new JpegLsDecoder());
+        Register(new JpegLsDecoder());
     }
 
     /// <summary>Registers (or replaces) a decoder for each UID it names.</summary>

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using IronNotebooks.Dicom.Imaging;
+using IronNotebooks.Dicom.IO;
+
+namespace IronNotebooks.Dicom.Inspection;
+
+/// <summary>
+/// The headers of every DICOM object below a folder (recursive, read in parallel, pixel data not loaded), with what
+/// each frame says about itself. Files that are not DICOM are listed as skipped; DICOM files that cannot be read are
+/// listed as failures with the reason, and the scan goes on. Grouping into studies, series and acquisitions is the
+/// Imaging layer's job (IronNotebooks.Imaging.ImageCatalog).
+/// </summary>
+/// <param name="Root">The folder scanned.</param>
+/// <param name="Objects">Readable DICOM objects, in path order.</param>
+/// <param name="Failures">Files that looked like DICOM but could not be read.</param>
+/// <param name="Skipped">Files that are not DICOM.</param>
+public sealed record DicomFolderScan(string Root, IReadOnlyList<DicomFolderScan.ScannedObject> Objects,
+    IReadOnlyList<DicomFolderScan.FileProblem> Failures, IReadOnlyList<DicomFolderScan.FileProblem> Skipped)
+{
+    /// <summary>One readable object: its path, header dataset and per-frame facts.</summary>
+    public sealed record ScannedObject(string Path, DicomDataset Header, IReadOnlyList<DicomFrameInfo> Frames);
+
+    /// <summary>A file that could not be used, and why.</summary>
+    public sealed record FileProblem(string Path, string Reason);
+
+    /// <summary>Scans <paramref name="folder"/> recursively.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static DicomFolderScan Scan(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Folder '{folder}' does not exist.");
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var scanned = new ConcurrentBag<ScannedObject>();
+        var failures = new ConcurrentBag<FileProblem>();
+        var skipped = new ConcurrentBag<FileProblem>();
+        var headersOnly = DicomReadOptions.Default with { ReadPixelData = false };
+        Parallel.ForEach(files, path =>
+        {
+            try
+            {
+                var file = DicomFile.Open(path, headersOnly);
+                if (!file.HasPreamble && file.FileMetaInformation.Count == 0 && !file.Dataset.Contains(DicomTags.SOPClassUID))
+                {
+                    skipped.Add(new FileProblem(path, "not DICOM (no preamble, no meta information, no SOP Class UID)"));
+                    return;
+                }
+                // Pixels are not read here, so bound Number of Frames by the file size (a frame takes at least one
+                // byte) rather than trust a corrupt header with a huge allocation.
+                int frames = file.Dataset.GetIntOrDefault(DicomTags.NumberOfFrames, 1);
+                long size = new FileInfo(path).Length;
+                if (frames < 1 || frames > size)
+                {
+                    failures.Add(new FileProblem(path, $"Number of Frames {frames} is impossible for a file of {size} bytes"));
+                    return;
+                }
+                scanned.Add(new ScannedObject(path, file.Dataset, DicomFrameInfoReader.Read(file.Dataset, frames)));
+            }
+            catch (DicomException e)
+            {
+                if (LooksLikeDicom(path)) failures.Add(new FileProblem(path, e.Message));
+                else skipped.Add(new FileProblem(path, "not DICOM"));
+            }
+            catch (IOException e)
+            {
+                failures.Add(new FileProblem(path, e.Message));
+            }
+        });
+        return new DicomFolderScan(folder, [.. scanned.OrderBy(s => s.Path, StringComparer.Ordinal)],
+            [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal)], [.. skipped.OrderBy(f => f.Path, StringComparer.Ordinal)]);
+    }
+
+    private static bool LooksLikeDicom(string path)
+    {
+        // Judged on the bytes, not the name: a preamble, gzip named .dcm.gz, or a first element of group 0002/0008.
+        Span<byte> head = stackalloc byte[132];
+        using var s = File.OpenRead(path);
+        int n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (n >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') return true;
+        if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B) return path.EndsWith(".dcm.gz", StringComparison.OrdinalIgnoreCase);
+        return n >= 4 && ((head[0] is 0x02 or 0x08 && head[1] == 0) || (head[0] == 0 && head[1] is 0x02 or 0x08));
+    }
+}

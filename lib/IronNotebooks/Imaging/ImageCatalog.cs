@@ -1,0 +1,100 @@
+using System.Globalization;
+using IronNotebooks.Dicom;
+using IronNotebooks.Dicom.Inspection;
+
+namespace IronNotebooks.Imaging;
+
+/// <summary>
+/// A folder of DICOM files (searched recursively) as studies → series → acquisitions. Series are grouped by Series
+/// Instance UID; inside a series, frames are grouped by echo time (to 0.001 ms), image component (magnitude, phase,
+/// real, imaginary: <see cref="ImageComponentClassifier"/>) and matrix size, so one echo per series, several echoes in
+/// one series, enhanced multi-frame objects and classic files all land in the same shape. Instance numbers are
+/// never used for ordering (vendors reuse them across echoes); slices are ordered by position along the plane normal.
+/// </summary>
+/// <param name="Root">The folder.</param>
+/// <param name="Studies">Studies, ordered by UID.</param>
+/// <param name="Failures">DICOM files that could not be read (the scan went on).</param>
+/// <param name="Skipped">Files that are not DICOM.</param>
+public sealed record ImageCatalog(string Root, IReadOnlyList<CatalogStudy> Studies,
+    IReadOnlyList<DicomFolderScan.FileProblem> Failures, IReadOnlyList<DicomFolderScan.FileProblem> Skipped)
+{
+    /// <summary>Every series of every study.</summary>
+    public IEnumerable<CatalogSeries> AllSeries => Studies.SelectMany(s => s.Series);
+
+    /// <summary>Scans a folder and groups what it finds.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static ImageCatalog Scan(string folder) => FromScan(DicomFolderScan.Scan(folder));
+
+    /// <summary>Groups an existing scan.</summary>
+    public static ImageCatalog FromScan(DicomFolderScan scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var studies = scan.Objects
+            .GroupBy(o => o.Header.GetStringOrDefault(DicomTags.StudyInstanceUID, "(no Study Instance UID)")!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = g.First().Header;
+                return new CatalogStudy(g.Key, first.GetStringOrDefault(DicomTags.StudyDate), first.GetStringOrDefault(DicomTags.StudyDescription),
+                    first.GetStringOrDefault(DicomTags.PatientID), BuildSeries(g));
+            })
+            .ToList();
+        return new ImageCatalog(scan.Root, studies, scan.Failures, scan.Skipped);
+    }
+
+    private static List<CatalogSeries> BuildSeries(IEnumerable<DicomFolderScan.ScannedObject> objects) => objects
+        .GroupBy(o => o.Header.GetStringOrDefault(DicomTags.SeriesInstanceUID, "(no Series Instance UID)")!)
+        .Select(g => BuildOneSeries(g.Key, [.. g]))
+        .OrderBy(s => s.SeriesNumber ?? int.MaxValue).ThenBy(s => s.SeriesInstanceUid, StringComparer.Ordinal)
+        .ToList();
+
+    private static CatalogSeries BuildOneSeries(string uid, IReadOnlyList<DicomFolderScan.ScannedObject> objects)
+    {
+        var first = objects[0].Header;
+        var warnings = new List<string>();
+        var frames = objects.SelectMany(o => o.Frames.Select(f => new FrameReference(o.Path, f.FrameIndex, f,
+            ImageComponentClassifier.Classify(o.Header, f), o.Header.TryGetInt(DicomTags.InstanceNumber, out var n) ? n : null))).ToList();
+
+        int reused = objects.Where(o => o.Header.Contains(DicomTags.InstanceNumber))
+            .GroupBy(o => o.Header.GetStringOrDefault(DicomTags.InstanceNumber)).Count(x => x.Count() > 1);
+        if (reused > 0) warnings.Add($"{reused} instance number(s) used by more than one file; frames are ordered by echo and position instead");
+        if (frames.Any(f => f.Component == ImageComponent.Unknown))
+            warnings.Add($"{frames.Count(f => f.Component == ImageComponent.Unknown)} frame(s) of unknown image component (not magnitude/phase/real/imaginary by any known rule)");
+        if (frames.Any(f => f.Info.ImageType.Contains("MOSAIC")))
+            warnings.Add("Siemens mosaic images: slices are tiled inside each image and are not unpacked here");
+
+        var sizes = objects.ToDictionary(o => o.Path, o => (Rows: o.Header.GetIntOrDefault(DicomTags.Rows, 0), Columns: o.Header.GetIntOrDefault(DicomTags.Columns, 0)));
+        var acquisitions = frames
+            .GroupBy(f => (Te: f.Info.EchoTimeMs is { } te ? Math.Round(te, 3) : (double?)null, f.Component, sizes[f.Path].Rows, sizes[f.Path].Columns))
+            .OrderBy(a => a.Key.Te ?? double.MaxValue).ThenBy(a => a.Key.Component)
+            .Select(a =>
+            {
+                var ordered = a.OrderBy(f => SliceKey(f) ?? double.MaxValue).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.FrameIndex).ToList();
+                int slices = ordered.Select(f => SliceKey(f)?.ToString(CultureInfo.InvariantCulture) ?? $"{f.Path}#{f.FrameIndex}").Distinct().Count();
+                if (slices < ordered.Count && ordered.All(f => SliceKey(f) is not null))
+                    warnings.Add($"TE {a.Key.Te} ms {a.Key.Component}: {ordered.Count} frames on {slices} slice positions (repeated or duplicated frames)");
+                return new CatalogAcquisition(a.Key.Te, a.Key.Component, string.Join('\\', ordered[0].Info.ImageType),
+                    ordered.Select(f => f.Path).Distinct().Count(), ordered.Count, slices, a.Key.Rows, a.Key.Columns, ordered);
+            })
+            .ToList();
+        if (acquisitions.Select(a => (a.Rows, a.Columns)).Distinct().Count() > 1) warnings.Add("more than one image size in one series");
+
+        return new CatalogSeries(uid, first.TryGetInt(DicomTags.SeriesNumber, out var number) ? number : null,
+            first.GetStringOrDefault(DicomTags.SeriesDescription), first.GetStringOrDefault(DicomTags.Modality),
+            first.GetStringOrDefault(DicomTags.Manufacturer), Optional(first, DicomTags.RepetitionTime) ?? Timing(first, DicomTags.RepetitionTime),
+            Optional(first, DicomTags.FlipAngle) ?? Timing(first, DicomTags.FlipAngle), Optional(first, DicomTags.MagneticFieldStrength),
+            objects.Count, frames.Count, acquisitions, warnings);
+    }
+
+    /// <summary>Slice position along the plane normal (mm, to 0.01), or null without geometry.</summary>
+    internal static double? SliceKey(FrameReference f) =>
+        f.Info.ImagePositionPatientMm is { Count: 3 } p && f.Info.ImageOrientationPatient is { Count: 6 } o
+            ? Math.Round(Vector3Mm.From(p).Dot(Vector3Mm.From(o).Cross(Vector3Mm.From(o, 3)).Normalized()), 2)
+            : null;
+
+    private static double? Optional(DicomDataset ds, DicomTag tag) => ds.TryGetDouble(tag, out var v) ? v : null;
+
+    private static double? Timing(DicomDataset ds, DicomTag tag) =>
+        ds.GetFirstItemOrDefault(DicomTags.SharedFunctionalGroupsSequence)?.GetFirstItemOrDefault(DicomTags.MRTimingAndRelatedParametersSequence) is { } t
+        && t.TryGetDouble(tag, out var v) ? v : null;
+}

@@ -1,0 +1,165 @@
+using IronNotebooks.Dicom;
+using IronNotebooks.Dicom.Imaging;
+using IronNotebooks.Imaging.Nifti;
+
+namespace IronNotebooks.Imaging;
+
+/// <summary>
+/// A multi-echo acquisition as echo times (ms, ascending) and, per slice, one float plane per echo with patient
+/// geometry: the input of relaxometry fits and ROI measurements. Built from a DICOM <see cref="CatalogSeries"/>
+/// (magnitude frames) or from a folder of NIfTI files with BIDS sidecars.
+/// </summary>
+public sealed class MultiEchoSeries
+{
+    private MultiEchoSeries(string description, string source, IReadOnlyList<double> echoTimesMs, IReadOnlyList<MultiEchoSlice> slices,
+        double? fieldStrengthT, string? manufacturer, IReadOnlyList<string> warnings)
+    {
+        Description = description;
+        Source = source;
+        EchoTimesMs = echoTimesMs;
+        Slices = slices;
+        FieldStrengthT = fieldStrengthT;
+        Manufacturer = manufacturer;
+        Warnings = warnings;
+    }
+
+    /// <summary>Series description.</summary>
+    public string Description { get; }
+
+    /// <summary>Folder or files it was read from.</summary>
+    public string Source { get; }
+
+    /// <summary>Echo times, ms, ascending.</summary>
+    public IReadOnlyList<double> EchoTimesMs { get; }
+
+    /// <summary>Slices ordered by position along the plane normal.</summary>
+    public IReadOnlyList<MultiEchoSlice> Slices { get; }
+
+    /// <summary>Main field strength, tesla, if recorded.</summary>
+    public double? FieldStrengthT { get; }
+
+    /// <summary>Manufacturer, if recorded.</summary>
+    public string? Manufacturer { get; }
+
+    /// <summary>What was noticed while assembling the series (dropped incomplete slices, 4-D NIfTI, …).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Loads the magnitude frames of a catalogued series: every acquisition of component Magnitude is one echo.
+    /// Slices present at only some echoes are dropped with a warning.
+    /// </summary>
+    /// <exception cref="ImagingException">No magnitude frames, missing geometry, or two frames for one echo and slice.</exception>
+    public static MultiEchoSeries FromCatalog(CatalogSeries series, PixelScale scale = PixelScale.Rescaled)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var echoes = series.Acquisitions.Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null)
+            .OrderBy(a => a.EchoTimeMs).ToList();
+        if (echoes.Count == 0)
+            throw new ImagingException($"Series {series.SeriesNumber} '{series.SeriesDescription}' has no magnitude frames with an echo time", series.SeriesInstanceUid);
+
+        var warnings = new List<string>();
+        var bySlice = new SortedDictionary<double, FrameReference?[]>();
+        for (int e = 0; e < echoes.Count; e++)
+            foreach (var f in echoes[e].FrameReferences)
+            {
+                var key = ImageCatalog.SliceKey(f) ?? throw new ImagingException("Frame has no Image Position / Orientation (Patient)", $"{f.Path} frame {f.FrameIndex}");
+                if (!bySlice.TryGetValue(key, out var row)) bySlice[key] = row = new FrameReference?[echoes.Count];
+                if (row[e] is not null)
+                    throw new ImagingException($"Two frames for TE {echoes[e].EchoTimeMs} ms at slice {key} mm ({row[e]!.Path} and {f.Path}); keep one export per folder",
+                        f.Path);
+                row[e] = f;
+            }
+
+        var files = new Dictionary<string, DicomPixelData>();
+        DicomPixelData Pixels(string path)
+        {
+            if (!files.TryGetValue(path, out var p)) files[path] = p = DicomFile.Open(path).GetPixelData();
+            return p;
+        }
+
+        var slices = new List<MultiEchoSlice>();
+        foreach (var (location, row) in bySlice)
+        {
+            if (row.Any(f => f is null))
+            {
+                warnings.Add($"slice at {location} mm has {row.Count(f => f is not null)} of {echoes.Count} echoes and was dropped");
+                continue;
+            }
+            var planes = new ImagePlane[echoes.Count];
+            for (int e = 0; e < echoes.Count; e++)
+            {
+                var f = row[e]!;
+                var pixels = Pixels(f.Path);
+                double[] values = scale switch
+                {
+                    PixelScale.Stored => pixels.GetStoredValues(f.FrameIndex),
+                    PixelScale.RealWorld => pixels.GetRealWorldValues(f.FrameIndex),
+                    _ => pixels.GetRescaledValues(f.FrameIndex),
+                };
+                var geometry = GeometryOf(f, pixels.Format);
+                planes[e] = new ImagePlane(Array.ConvertAll(values, v => (float)v), geometry, echoes[e].EchoTimeMs, $"{f.Path}#{f.FrameIndex}");
+            }
+            slices.Add(new MultiEchoSlice(slices.Count, location, planes[0].Geometry, planes));
+        }
+        if (slices.Count == 0) throw new ImagingException("No slice has every echo", series.SeriesInstanceUid);
+        return new MultiEchoSeries(series.SeriesDescription ?? "", series.SeriesInstanceUid, [.. echoes.Select(a => a.EchoTimeMs!.Value)],
+            slices, series.FieldStrengthT, series.Manufacturer, warnings);
+    }
+
+    /// <summary>
+    /// Loads a folder of NIfTI files (one echo per file, as dcm2niix writes them) with BIDS sidecars giving EchoTime
+    /// in seconds. When the folder holds several series, <paramref name="seriesPrefix"/> selects one by file-name prefix.
+    /// 4-D files contribute their first volume (with a warning).
+    /// </summary>
+    /// <exception cref="ImagingException">No NIfTI files, several series without a prefix, missing EchoTime, or echoes that do not share one grid.</exception>
+    public static MultiEchoSeries FromNiftiFolder(string folder, string? seriesPrefix = null)
+    {
+        var groups = NiftiSeriesFiles.Find(folder);
+        if (groups.Count == 0) throw new ImagingException("No .nii or .nii.gz files", folder);
+        var chosen = seriesPrefix is null ? groups : groups.Where(g => g.Key.StartsWith(seriesPrefix, StringComparison.Ordinal)).ToList();
+        if (chosen.Count != 1)
+            throw new ImagingException(chosen.Count == 0
+                ? $"No NIfTI series starts with '{seriesPrefix}'; series here: {string.Join(", ", groups.Select(g => g.Key))}"
+                : $"{chosen.Count} NIfTI series in the folder; choose one by prefix: {string.Join(", ", groups.Select(g => g.Key))}", folder);
+
+        var warnings = new List<string>();
+        var echoes = new List<(double TeMs, NiftiImage Image, BidsSidecar Sidecar)>();
+        foreach (var path in chosen[0].Files)
+        {
+            var sidecar = BidsSidecar.ForImage(path);
+            var te = sidecar.EchoTimeSeconds ?? throw new ImagingException("BIDS sidecar has no EchoTime", sidecar.Path);
+            var image = NiftiReader.Read(path);
+            if (image.Volumes > 1) warnings.Add($"{Path.GetFileName(path)} has {image.Volumes} volumes; the first was used");
+            echoes.Add((te * 1000.0, image, sidecar));
+        }
+        echoes.Sort((a, b) => a.TeMs.CompareTo(b.TeMs));
+        for (int e = 1; e < echoes.Count; e++)
+            if (Math.Abs(echoes[e].TeMs - echoes[e - 1].TeMs) < 1e-6)
+                throw new ImagingException($"Two files have echo time {echoes[e].TeMs} ms", echoes[e].Image.Path);
+
+        var reference = echoes[0].Image;
+        foreach (var (_, image, _) in echoes)
+            if (!image.SameGridAs(reference))
+                throw new ImagingException($"{Path.GetFileName(image.Path)} does not share the voxel grid of {Path.GetFileName(reference.Path)}", image.Path);
+
+        var slices = new List<MultiEchoSlice>();
+        foreach (var k in Enumerable.Range(0, reference.Nz).OrderBy(k => reference.SliceGeometry(k).SliceLocationMm))
+        {
+            var geometry = reference.SliceGeometry(k);
+            var planes = echoes.Select(e => new ImagePlane(e.Image.SlicePixels(k, volume: 0), geometry, e.TeMs, $"{e.Image.Path}#slice{k}")).ToArray();
+            slices.Add(new MultiEchoSlice(slices.Count, geometry.SliceLocationMm, geometry, planes));
+        }
+        var first = echoes[0].Sidecar;
+        return new MultiEchoSeries(first.SeriesDescription ?? chosen[0].Key, folder, [.. echoes.Select(e => e.TeMs)], slices,
+            first.MagneticFieldStrengthT, first.Manufacturer, warnings);
+    }
+
+    private static ImageGeometry GeometryOf(FrameReference f, DicomPixelFormat format)
+    {
+        var info = f.Info;
+        if (info.ImagePositionPatientMm is not { Count: 3 } p || info.ImageOrientationPatient is not { Count: 6 } o || info.PixelSpacingMm is not { Count: 2 } s)
+            throw new ImagingException("Frame lacks Image Position, Image Orientation or Pixel Spacing", $"{f.Path} frame {f.FrameIndex}");
+        return new ImageGeometry(format.Rows, format.Columns, Vector3Mm.From(p), Vector3Mm.From(o).Normalized(), Vector3Mm.From(o, 3).Normalized(),
+            s[0], s[1], info.SliceThicknessMm ?? double.NaN);
+    }
+}
