@@ -8,13 +8,15 @@ namespace IronNotebooks.Plotting;
 /// <summary>
 /// A slice as a Plotly heatmap (pixel centres at integer x = column, y = row; y axis downwards, square pixels) with
 /// each ROI drawn as a layout shape in its role's colour, so the placement can be checked by eye in a notebook.
-/// Patient-space ROIs are projected onto the plane first.
+/// Patient-space ROIs are projected onto the plane first. Axes keep pixel coordinates; their direction follows
+/// <see cref="DisplayOrientation"/> (radiological by default), so hovering shows the coordinates `roi stats` takes.
 /// </summary>
 public static class RoiOverlayFigure
 {
     /// <summary>Builds the figure.</summary>
     /// <exception cref="RoiException">An ROI does not fit the plane.</exception>
-    public static PlotlyFigure Create(ImagePlane plane, IEnumerable<RoiShape> rois, DisplayWindow? window = null, string? title = null)
+    public static PlotlyFigure Create(ImagePlane plane, IEnumerable<RoiShape> rois, DisplayWindow? window = null, string? title = null,
+        DisplayOrientation? orientation = null)
     {
         ArgumentNullException.ThrowIfNull(plane);
         window ??= DisplayWindow.Percentiles(plane.Pixels);
@@ -37,9 +39,10 @@ public static class RoiOverlayFigure
                     break;
             }
         }
+        orientation ??= DisplayOrientation.Radiological(plane.Geometry);
         var layout = new PlotlyLayout(new PlotlyTitle(title ?? plane.Source),
-            new PlotlyAxis(new PlotlyTitle("x (column)"), Constrain: "domain"),
-            new PlotlyAxis(new PlotlyTitle("y (row)"), AutoRange: "reversed", ScaleAnchor: "x", Constrain: "domain"),
+            new PlotlyAxis(new PlotlyTitle("x (column)"), AutoRange: orientation.FlipHorizontal ? "reversed" : true, Constrain: "domain"),
+            new PlotlyAxis(new PlotlyTitle("y (row)"), AutoRange: orientation.FlipVertical ? true : "reversed", ScaleAnchor: "x", Constrain: "domain"),
             shapes);
         return new PlotlyFigure(traces, layout);
     }

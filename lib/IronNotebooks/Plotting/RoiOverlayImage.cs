@@ -6,12 +6,14 @@ namespace IronNotebooks.Plotting;
 /// <summary>
 /// A slice with its ROIs drawn on it, as PNG bytes: grey levels through a window, each ROI's boundary pixels (covered
 /// pixels with an uncovered 4-neighbour) painted in its role's colour, so what is outlined is exactly what is measured.
+/// The picture is turned to the radiological orientation unless told otherwise (<see cref="DisplayOrientation"/>).
 /// </summary>
 public static class RoiOverlayImage
 {
     /// <summary>Renders <paramref name="plane"/> with <paramref name="rois"/>, magnified <paramref name="scale"/> times (nearest neighbour).</summary>
     /// <exception cref="RoiException">An ROI does not fit the plane (as for measurement).</exception>
-    public static byte[] ToPng(ImagePlane plane, IEnumerable<RoiShape> rois, DisplayWindow? window = null, int scale = 4)
+    public static byte[] ToPng(ImagePlane plane, IEnumerable<RoiShape> rois, DisplayWindow? window = null, int scale = 4,
+        DisplayOrientation? orientation = null)
     {
         ArgumentNullException.ThrowIfNull(plane);
         Guard.InRange(scale, 1, 16);
@@ -35,12 +37,14 @@ public static class RoiOverlayImage
             }
         }
 
-        if (scale == 1) return PngWriter.EncodeRgb(w, h, rgb);
+        orientation ??= DisplayOrientation.Radiological(plane.Geometry);
         var big = new byte[w * scale * h * scale * 3];
         for (int y = 0; y < h * scale; y++)
             for (int x = 0; x < w * scale; x++)
             {
-                int src = 3 * ((y / scale) * w + x / scale), dst = 3 * (y * w * scale + x);
+                int sx = orientation.FlipHorizontal ? w - 1 - x / scale : x / scale;
+                int sy = orientation.FlipVertical ? h - 1 - y / scale : y / scale;
+                int src = 3 * (sy * w + sx), dst = 3 * (y * w * scale + x);
                 big[dst] = rgb[src]; big[dst + 1] = rgb[src + 1]; big[dst + 2] = rgb[src + 2];
             }
         return PngWriter.EncodeRgb(w * scale, h * scale, big);

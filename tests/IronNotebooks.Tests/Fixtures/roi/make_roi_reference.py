@@ -14,7 +14,8 @@ import glob, json, os, sys
 import nibabel as nib
 import numpy as np
 
-# ROIs in pixel coordinates, chosen per vendor on slice 2 (liver and kidney regions of these coronal images).
+# ROIs in pixel coordinates on slice 2 of these coronal images, spread over liver, kidney, spine and bowel to exercise
+# every shape: an agreement test of the arithmetic, not an anatomical measurement.
 ROIS = {
     "siemens": ["circle:60,70,4", "rect:30,40,41,49", "ellipse:90.3,60.7,6,3.5,30", "polygon:40.5,80.5,55.5,78.5,58.5,95.5,44.5,99.5"],
     "philips": ["circle:60,70,4", "rect:30,40,41,49", "ellipse:90.3,60.7,6,3.5,30", "polygon:40.5,80.5,55.5,78.5,58.5,95.5,44.5,99.5"],
