@@ -20,6 +20,8 @@ namespace IronNotebooks.Dicom.Imaging;
 /// <param name="ImageType">Frame Type (0008,9007) for enhanced frames, else Image Type (0008,0008).</param>
 /// <param name="ComplexImageComponent">Complex Image Component (0008,9208) of enhanced frames (MAGNITUDE, PHASE, REAL,
 /// IMAGINARY, MIXED), or null when absent.</param>
+/// <param name="RepetitionTimeMs">Repetition Time (0018,0080), ms, from the MR Timing and Related Parameters macro or the top level.</param>
+/// <param name="FlipAngleDeg">Flip Angle (0018,1314), degrees, from the same macro or the top level.</param>
 public sealed record DicomFrameInfo(
     int FrameIndex,
     double? EchoTimeMs,
@@ -33,7 +35,9 @@ public sealed record DicomFrameInfo(
     IReadOnlyList<double>? PixelSpacingMm,
     double? SliceThicknessMm,
     IReadOnlyList<string> ImageType,
-    string? ComplexImageComponent = null)
+    string? ComplexImageComponent = null,
+    double? RepetitionTimeMs = null,
+    double? FlipAngleDeg = null)
 {
     /// <summary>
     /// True when Philips scale factors turn rescaled values into the scanner's floating-point values:

@@ -4,6 +4,11 @@ namespace IronNotebooks.Dicom.Imaging;
 internal static class DicomFrameInfoReader
 {
     private const string PhilipsCreator = "Philips MR Imaging DD 001";
+    private static readonly DicomTag MRImageFrameTypeSequence = new(0x0018, 0x9226);
+    private static readonly DicomTag FrameType = new(0x0008, 0x9007);
+    private static readonly DicomTag ComplexImageComponent = new(0x0008, 0x9208);
+
+    private delegate bool TryRead<T>(DicomDataset scope, DicomTag tag, out T value);
 
     public static IReadOnlyList<DicomFrameInfo> Read(DicomDataset ds, int frames)
     {
@@ -13,62 +18,43 @@ internal static class DicomFrameInfoReader
         for (int i = 0; i < frames; i++)
         {
             var own = i < perFrame.Count ? perFrame[i] : null;
-            // Search order for a functional-group macro: this frame's item, the shared item, then the top level.
-            DicomDataset?[] scopes = [own, shared];
-            double? Macro(DicomTag sequence, DicomTag attribute)
-            {
-                foreach (var scope in scopes)
-                    if (scope?.GetFirstItemOrDefault(sequence) is { } item && item.TryGetDouble(attribute, out var v)) return v;
-                return ds.TryGetDouble(attribute, out var top) ? top : null;
-            }
-            IReadOnlyList<double>? MacroList(DicomTag sequence, DicomTag attribute)
-            {
-                foreach (var scope in scopes)
-                    if (scope?.GetFirstItemOrDefault(sequence) is { } item && item.TryGetDoubles(attribute, out var v)) return v;
-                return ds.TryGetDoubles(attribute, out var top) ? top : null;
-            }
-            string? MacroText(DicomTag sequence, DicomTag attribute)
-            {
-                foreach (var scope in scopes)
-                    if (scope?.GetFirstItemOrDefault(sequence) is { } item && item.TryGetString(attribute, out var v)) return v;
-                return ds.GetStringOrDefault(attribute);
-            }
 
-            var (ss, si) = PhilipsScale(own, ds);
-            var frameType = MacroTextList(scopes, ds);
+            // A functional-group macro is looked up in this frame's item, then the shared item, then (for attributes
+            // that classic objects carry at the top level) the dataset itself.
+            (bool Found, T Value) Lookup<T>(DicomTag sequence, DicomTag attribute, TryRead<T> read, bool topLevel = true)
+            {
+                foreach (var scope in new[] { own, shared })
+                    if (scope?.GetFirstItemOrDefault(sequence) is { } item && read(item, attribute, out var v)) return (true, v);
+                return topLevel && read(ds, attribute, out var top) ? (true, top) : (false, default!);
+            }
+            double? Number(DicomTag sequence, DicomTag attribute) =>
+                Lookup<double>(sequence, attribute, (DicomDataset s, DicomTag t, out double v) => s.TryGetDouble(t, out v)) is (true, var v) ? v : null;
+            IReadOnlyList<double>? Numbers(DicomTag sequence, DicomTag attribute) =>
+                Lookup<double[]>(sequence, attribute, (DicomDataset s, DicomTag t, out double[] v) => s.TryGetDoubles(t, out v)) is (true, var v) ? v : null;
+            string? Text(DicomTag sequence, DicomTag attribute) =>
+                Lookup<string>(sequence, attribute, (DicomDataset s, DicomTag t, out string v) => s.TryGetString(t, out v)) is (true, var v) ? v : null;
+
+            var (scaleSlope, scaleIntercept) = PhilipsScale(own, ds);
+            // Enhanced frames state their type in Frame Type inside the MR Image Frame Type macro; classic ones in Image Type.
+            var frameType = Lookup<string[]>(MRImageFrameTypeSequence, FrameType, (DicomDataset s, DicomTag t, out string[] v) => s.TryGetStrings(t, out v), topLevel: false)
+                is (true, var ft) ? ft : ds.TryGetStrings(DicomTags.ImageType, out var it) ? it : [];
             result[i] = new DicomFrameInfo(
                 i,
-                Macro(DicomTags.MREchoSequence, DicomTags.EffectiveEchoTime) ?? (ds.TryGetDouble(DicomTags.EchoTime, out var te) ? te : null),
-                Macro(DicomTags.PixelValueTransformationSequence, DicomTags.RescaleSlope) ?? 1.0,
-                Macro(DicomTags.PixelValueTransformationSequence, DicomTags.RescaleIntercept) ?? 0.0,
-                MacroText(DicomTags.PixelValueTransformationSequence, DicomTags.RescaleType),
-                ss, si,
-                MacroList(DicomTags.PlanePositionSequence, DicomTags.ImagePositionPatient),
-                MacroList(DicomTags.PlaneOrientationSequence, DicomTags.ImageOrientationPatient),
-                MacroList(DicomTags.PixelMeasuresSequence, DicomTags.PixelSpacing),
-                Macro(DicomTags.PixelMeasuresSequence, DicomTags.SliceThickness),
+                Number(DicomTags.MREchoSequence, DicomTags.EffectiveEchoTime) ?? (ds.TryGetDouble(DicomTags.EchoTime, out var te) ? te : null),
+                Number(DicomTags.PixelValueTransformationSequence, DicomTags.RescaleSlope) ?? 1.0,
+                Number(DicomTags.PixelValueTransformationSequence, DicomTags.RescaleIntercept) ?? 0.0,
+                Text(DicomTags.PixelValueTransformationSequence, DicomTags.RescaleType),
+                scaleSlope, scaleIntercept,
+                Numbers(DicomTags.PlanePositionSequence, DicomTags.ImagePositionPatient),
+                Numbers(DicomTags.PlaneOrientationSequence, DicomTags.ImageOrientationPatient),
+                Numbers(DicomTags.PixelMeasuresSequence, DicomTags.PixelSpacing),
+                Number(DicomTags.PixelMeasuresSequence, DicomTags.SliceThickness),
                 frameType,
-                MacroTextOrNull(scopes, MRImageFrameTypeSequence, ComplexImageComponent) ?? ds.GetStringOrDefault(ComplexImageComponent));
+                Text(MRImageFrameTypeSequence, ComplexImageComponent),
+                Number(DicomTags.MRTimingAndRelatedParametersSequence, DicomTags.RepetitionTime),
+                Number(DicomTags.MRTimingAndRelatedParametersSequence, DicomTags.FlipAngle));
         }
         return result;
-    }
-
-    private static readonly DicomTag MRImageFrameTypeSequence = new(0x0018, 0x9226);
-    private static readonly DicomTag FrameType = new(0x0008, 0x9007);
-    private static readonly DicomTag ComplexImageComponent = new(0x0008, 0x9208);
-
-    private static string? MacroTextOrNull(DicomDataset?[] scopes, DicomTag sequence, DicomTag attribute)
-    {
-        foreach (var scope in scopes)
-            if (scope?.GetFirstItemOrDefault(sequence) is { } item && item.TryGetString(attribute, out var v)) return v;
-        return null;
-    }
-
-    private static IReadOnlyList<string> MacroTextList(DicomDataset?[] scopes, DicomDataset ds)
-    {
-        foreach (var scope in scopes)
-            if (scope?.GetFirstItemOrDefault(MRImageFrameTypeSequence) is { } item && item.TryGetStrings(FrameType, out var v)) return v;
-        return ds.TryGetStrings(DicomTags.ImageType, out var top) ? top : [];
     }
 
     private static (double? Slope, double? Intercept) PhilipsScale(DicomDataset? perFrame, DicomDataset top)

@@ -70,6 +70,7 @@ public sealed record DicomFileSummary
     {
         ArgumentNullException.ThrowIfNull(file);
         var ds = file.Dataset;
+        var firstFrame = DicomFrameInfoReader.Read(ds, 1)[0];
         var summary = new DicomFileSummary
         {
             FilePath = file.FilePath ?? "",
@@ -79,8 +80,8 @@ public sealed record DicomFileSummary
             Modality = ds.GetStringOrDefault(DicomTags.Modality),
             Manufacturer = ds.GetStringOrDefault(DicomTags.Manufacturer),
             SeriesInstanceUid = ds.GetStringOrDefault(DicomTags.SeriesInstanceUID),
-            RepetitionTimeMs = Optional(ds, DicomTags.RepetitionTime) ?? FromFunctionalGroups(ds, DicomTags.RepetitionTime),
-            FlipAngleDeg = Optional(ds, DicomTags.FlipAngle) ?? FromFunctionalGroups(ds, DicomTags.FlipAngle),
+            RepetitionTimeMs = firstFrame.RepetitionTimeMs,
+            FlipAngleDeg = firstFrame.FlipAngleDeg,
             FieldStrengthT = Optional(ds, DicomTags.MagneticFieldStrength),
             Diagnostics = [.. file.Diagnostics.Select(d => d.ToString())],
         };
@@ -119,12 +120,4 @@ public sealed record DicomFileSummary
     }
 
     private static double? Optional(DicomDataset ds, DicomTag tag) => ds.TryGetDouble(tag, out var v) ? v : null;
-
-    private static double? FromFunctionalGroups(DicomDataset ds, DicomTag tag)
-    {
-        // Enhanced MR keeps TR and flip angle in the MR Timing and Related Parameters macro.
-        var shared = ds.GetFirstItemOrDefault(DicomTags.SharedFunctionalGroupsSequence);
-        var timing = shared?.GetFirstItemOrDefault(DicomTags.MRTimingAndRelatedParametersSequence);
-        return timing is not null && timing.TryGetDouble(tag, out var v) ? v : null;
-    }
 }

@@ -81,8 +81,8 @@ public sealed record ImageCatalog(string Root, IReadOnlyList<CatalogStudy> Studi
 
         return new CatalogSeries(uid, first.TryGetInt(DicomTags.SeriesNumber, out var number) ? number : null,
             first.GetStringOrDefault(DicomTags.SeriesDescription), first.GetStringOrDefault(DicomTags.Modality),
-            first.GetStringOrDefault(DicomTags.Manufacturer), Optional(first, DicomTags.RepetitionTime) ?? Timing(first, DicomTags.RepetitionTime),
-            Optional(first, DicomTags.FlipAngle) ?? Timing(first, DicomTags.FlipAngle), Optional(first, DicomTags.MagneticFieldStrength),
+            first.GetStringOrDefault(DicomTags.Manufacturer), frames[0].Info.RepetitionTimeMs, frames[0].Info.FlipAngleDeg,
+            first.TryGetDouble(DicomTags.MagneticFieldStrength, out var field) ? field : null,
             objects.Count, frames.Count, acquisitions, warnings);
     }
 
@@ -92,9 +92,4 @@ public sealed record ImageCatalog(string Root, IReadOnlyList<CatalogStudy> Studi
             ? Math.Round(Vector3Mm.From(p).Dot(Vector3Mm.From(o).Cross(Vector3Mm.From(o, 3)).Normalized()), 2)
             : null;
 
-    private static double? Optional(DicomDataset ds, DicomTag tag) => ds.TryGetDouble(tag, out var v) ? v : null;
-
-    private static double? Timing(DicomDataset ds, DicomTag tag) =>
-        ds.GetFirstItemOrDefault(DicomTags.SharedFunctionalGroupsSequence)?.GetFirstItemOrDefault(DicomTags.MRTimingAndRelatedParametersSequence) is { } t
-        && t.TryGetDouble(tag, out var v) ? v : null;
 }
