@@ -49,13 +49,25 @@ public sealed class MultiEchoSeries
     /// Slices present at only some echoes are dropped with a warning.
     /// </summary>
     /// <exception cref="ImagingException">No magnitude frames, missing geometry, or two frames for one echo and slice.</exception>
-    public static MultiEchoSeries FromCatalog(CatalogSeries series, PixelScale scale = PixelScale.Rescaled)
+    public static MultiEchoSeries FromCatalog(CatalogSeries series, PixelScale scale = PixelScale.Rescaled) =>
+        FromCatalog([Guard.NotNull(series)], scale);
+
+    /// <summary>
+    /// Loads one multi-echo acquisition exported as several series (some scanners write one series per echo): the
+    /// magnitude acquisitions of all of them, which must have distinct echo times.
+    /// </summary>
+    /// <exception cref="ImagingException">As for one series, and when two series hold the same echo time.</exception>
+    public static MultiEchoSeries FromCatalog(IReadOnlyList<CatalogSeries> series, PixelScale scale = PixelScale.Rescaled)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var echoes = series.Acquisitions.Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null)
+        if (series.Count == 0) throw new ArgumentException("No series given.", nameof(series));
+        var echoes = series.SelectMany(s => s.Acquisitions).Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null)
             .OrderBy(a => a.EchoTimeMs).ToList();
-        if (echoes.Count == 0)
-            throw new ImagingException($"Series {series.SeriesNumber} '{series.SeriesDescription}' has no magnitude frames with an echo time", series.SeriesInstanceUid);
+        var described = string.Join(" + ", series.Select(s => $"series {s.SeriesNumber} '{s.SeriesDescription}'"));
+        if (echoes.Count == 0) throw new ImagingException($"{described} has no magnitude frames with an echo time", series[0].SeriesInstanceUid);
+        var repeated = echoes.GroupBy(a => a.EchoTimeMs).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new ImagingException($"Echo time {repeated.Key} ms appears in more than one magnitude acquisition of {described}", series[0].SeriesInstanceUid);
 
         var warnings = new List<string>();
         var bySlice = new SortedDictionary<double, FrameReference?[]>();
@@ -101,9 +113,9 @@ public sealed class MultiEchoSeries
             }
             slices.Add(new MultiEchoSlice(slices.Count, location, planes[0].Geometry, planes));
         }
-        if (slices.Count == 0) throw new ImagingException("No slice has every echo", series.SeriesInstanceUid);
-        return new MultiEchoSeries(series.SeriesDescription ?? "", series.SeriesInstanceUid, [.. echoes.Select(a => a.EchoTimeMs!.Value)],
-            slices, series.FieldStrengthT, series.Manufacturer, warnings);
+        if (slices.Count == 0) throw new ImagingException("No slice has every echo", series[0].SeriesInstanceUid);
+        return new MultiEchoSeries(string.Join(" + ", series.Select(s => s.SeriesDescription ?? "")), string.Join(" + ", series.Select(s => s.SeriesInstanceUid)),
+            [.. echoes.Select(a => a.EchoTimeMs!.Value)], slices, series[0].FieldStrengthT, series[0].Manufacturer, warnings);
     }
 
     /// <summary>

@@ -25,6 +25,28 @@ public class MultiEchoSeriesTests
         finally { Directory.Delete(dir, true); }
     }
 
+    [Fact]
+    public void FromCatalog_OneSeriesPerEcho_AreMergedIntoOneMultiEchoSeries()
+    {
+        var dir = Directory.CreateTempSubdirectory("ironnb-mes-").FullName;
+        try
+        {
+            var full = SyntheticSeries.Phantom();
+            for (int e = 0; e < full.Frames.Count; e++)
+                MrImageWriter.WriteClassic(full with { Frames = [full.Frames[e]], SeriesNumber = 10 + e, SeriesInstanceUid = IronNotebooks.Dicom.DicomUid.Generate() },
+                    Path.Combine(dir, $"echo{e}"));
+            var catalog = ImageCatalog.Scan(dir);
+            Assert.Equal(4, catalog.AllSeries.Count());
+            var merged = MultiEchoSeries.FromCatalog([.. catalog.AllSeries]);
+            Assert.Equal(SyntheticSeries.EchoTimesMs, merged.EchoTimesMs);
+            Assert.Equal(1003, merged.Slices[0].Echoes[3][0, 0]);
+
+            var twice = Assert.Throws<ImagingException>(() => MultiEchoSeries.FromCatalog([.. catalog.AllSeries, .. catalog.AllSeries]));
+            Assert.Contains("more than one magnitude acquisition", twice.Message);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [CorpusFact]
     public void FromCatalog_PhilipsClassicAndEnhanced_LoadIdenticalPlanes()
     {
