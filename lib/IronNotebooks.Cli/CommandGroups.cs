@@ -9,5 +9,6 @@ internal static class CommandGroups
     [
         DicomCommands.Build(output),
         RoiCommands.Build(output),
+        StatsCommands.Build(output),
     ];
 }

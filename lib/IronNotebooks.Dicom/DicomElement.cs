@@ -21,6 +21,16 @@ public sealed class DicomElement
         ByteOffset = byteOffset;
     }
 
+    /// <summary>Creates an element whose value stays in its file until read (see <see cref="DicomDeferredValue"/>).</summary>
+    public DicomElement(DicomTag tag, DicomVR vr, DicomDeferredValue deferred, bool isBigEndian, long byteOffset)
+    {
+        Tag = tag;
+        VR = vr;
+        Deferred = deferred;
+        IsBigEndian = isBigEndian;
+        ByteOffset = byteOffset;
+    }
+
     /// <summary>Creates a sequence element.</summary>
     public DicomElement(DicomTag tag, IReadOnlyList<DicomDataset> items, long byteOffset = -1)
     {
@@ -45,8 +55,29 @@ public sealed class DicomElement
     /// <summary>The VR as stored (explicit VR) or as looked up (implicit VR; UN when unknown).</summary>
     public DicomVR VR { get; }
 
-    /// <summary>The value bytes as stored, in the dataset's byte order. Empty for sequences and encapsulated data.</summary>
-    public ReadOnlyMemory<byte> RawValue { get; }
+    private ReadOnlyMemory<byte> _rawValue;
+    private bool _loaded;
+
+    /// <summary>
+    /// The value bytes as stored, in the dataset's byte order. Empty for sequences and encapsulated data. A deferred
+    /// value is read from its file on first access and kept.
+    /// </summary>
+    public ReadOnlyMemory<byte> RawValue
+    {
+        get
+        {
+            if (Deferred is null || _loaded) return _rawValue;
+            var bytes = GC.AllocateUninitializedArray<byte>(Deferred.Length);
+            Deferred.Read(0, bytes);
+            _rawValue = bytes;
+            _loaded = true;
+            return _rawValue;
+        }
+        private init => _rawValue = value;
+    }
+
+    /// <summary>Where a value not yet read lies in its file; null for values held in memory.</summary>
+    public DicomDeferredValue? Deferred { get; }
 
     /// <summary>True when <see cref="RawValue"/> is big endian (explicit VR big endian datasets).</summary>
     public bool IsBigEndian { get; }
@@ -60,8 +91,8 @@ public sealed class DicomElement
     /// <summary>Fragments of encapsulated pixel data; null otherwise.</summary>
     public DicomFragments? Fragments { get; }
 
-    /// <summary>Value length in bytes (raw value only).</summary>
-    public int Length => RawValue.Length;
+    /// <summary>Value length in bytes (raw or deferred value; 0 for sequences and encapsulated data).</summary>
+    public int Length => Deferred?.Length ?? _rawValue.Length;
 
     /// <summary>
     /// Decodes a text value into its values (split at backslash except for LT, ST, UT, UR), trailing padding removed.
@@ -126,6 +157,7 @@ public sealed class DicomElement
     /// <summary>The same value read with another VR, for private or implicit elements whose VR the caller knows.</summary>
     public DicomElement WithVR(DicomVR vr) => Items is not null || Fragments is not null
         ? this
+        : Deferred is not null && !_loaded ? new DicomElement(Tag, vr, Deferred, IsBigEndian, ByteOffset)
         : new DicomElement(Tag, vr, RawValue, IsBigEndian, ByteOffset);
 
     /// <inheritdoc />

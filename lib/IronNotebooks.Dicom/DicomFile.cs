@@ -46,14 +46,69 @@ public sealed class DicomFile
     /// <summary>False when the file was read with <see cref="DicomReadOptions.ReadPixelData"/> off.</summary>
     public bool PixelDataRead { get; }
 
-    /// <summary>Reads a file from disk.</summary>
+    /// <summary>How much of a file is read first; the header of almost every single-frame object fits.</summary>
+    private const int HeadBytes = 64 * 1024;
+
+    /// <summary>
+    /// Reads a file from disk. Native pixel data of an uncompressed file stays in the file until a frame is asked for
+    /// (<see cref="DicomDeferredValue"/>), so the head of the file is all that is read here; compressed, gzipped and
+    /// deflated files, and files whose header is longer than the head, are read whole.
+    /// </summary>
     /// <exception cref="DicomException">The file is not readable DICOM; the message names the file, offset and tag.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static DicomFile Open(string path, DicomReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        return Open(bytes, path, options);
+        options ??= DicomReadOptions.Default;
+        byte[] head;
+        long fileLength;
+        using (var handle = File.OpenHandle(path))
+        {
+            fileLength = RandomAccess.GetLength(handle);
+            head = new byte[(int)Math.Min(fileLength, HeadBytes)];
+            for (int done = 0, n; done < head.Length; done += n)
+                if ((n = RandomAccess.Read(handle, head.AsSpan(done), done)) == 0) break;
+        }
+        if (head.Length == fileLength) return Open(head, path, options);   // small file: already all in memory
+        bool gzip = head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+        if (!gzip)
+        {
+            try
+            {
+                var (file, stop) = Parse(head, path, options, stopAtPixelData: true, logicalLength: fileLength);
+                if (file is not null && stop is not null)
+                {
+                    if (!options.ReadPixelData) return file;
+                    if (!stop.IsEncapsulated) return WithDeferredPixelData(file, stop, path, fileLength, options);
+                }
+            }
+            catch (DicomException) when (head.Length < fileLength)
+            {
+                // The head ended inside the header (or the data is corrupt): read the whole file, which either
+                // succeeds or reports the problem with the whole file in view.
+            }
+        }
+        return Open(File.ReadAllBytes(path), path, options);
+    }
+
+    private static DicomFile WithDeferredPixelData(DicomFile file, DicomParser.PixelDataStop stop, string path, long fileLength, DicomReadOptions options)
+    {
+        var deferred = new DicomDeferredValue(path, stop.ValueOffset, (int)stop.Length, fileLength);
+        file.Dataset.Set(new DicomElement(stop.Tag, stop.VR, deferred, stop.BigEndian, stop.ElementOffset));
+        long valueEnd = (long)stop.ValueOffset + stop.Length;
+        if (valueEnd < fileLength)
+        {
+            // Elements after the pixel data (trailing padding, overlays in later groups) are read too: nothing is dropped.
+            var tail = new byte[fileLength - valueEnd];
+            using (var handle = File.OpenHandle(path))
+                for (int done = 0, n; done < tail.Length; done += n)
+                    if ((n = RandomAccess.Read(handle, tail.AsSpan(done), valueEnd + done)) == 0)
+                        throw new DicomTruncatedException("Elements after the pixel data", tail.Length, done, path, valueEnd);
+            var diagnostics = (List<DicomDiagnostic>)file.Diagnostics;
+            new DicomParser(tail, 0, path, options, diagnostics, $" (offset within the {tail.Length} bytes after the pixel data, which start at {valueEnd})")
+                .ParseTopLevel(file.Dataset, file.TransferSyntax.IsExplicitVR, file.TransferSyntax.IsBigEndian);
+        }
+        return file;
     }
 
     /// <summary>Reads a file from a stream (read to its end).</summary>
@@ -69,12 +124,22 @@ public sealed class DicomFile
     public static DicomFile Open(byte[] bytes, string? sourceName = null, DicomReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        options ??= DicomReadOptions.Default;
+        return Parse(bytes, sourceName, options ?? DicomReadOptions.Default, stopAtPixelData: false, logicalLength: null).File!;
+    }
+
+    /// <summary>
+    /// The reader proper. With <paramref name="stopAtPixelData"/> it stops before top-level pixel data and says where;
+    /// it returns a null file when the buffer is only the head of a deflated file, which must be read whole.
+    /// </summary>
+    private static (DicomFile? File, DicomParser.PixelDataStop? Stop) Parse(byte[] bytes, string? sourceName, DicomReadOptions options,
+        bool stopAtPixelData, long? logicalLength)
+    {
         var diagnostics = new List<DicomDiagnostic>();
 
         if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
         {
             bytes = Inflate(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress), sourceName, options, "gzip");
+            logicalLength = null;
             if (options.Validation != DicomValidation.Lenient)
                 diagnostics.Add(new DicomDiagnostic("File is gzip-compressed; offsets refer to the decompressed bytes"));
         }
@@ -82,7 +147,7 @@ public sealed class DicomFile
         bool hasPreamble = bytes.Length >= 132 && bytes.AsSpan(128, 4).SequenceEqual(Magic);
         int start = hasPreamble ? 132 : bytes.Length >= 4 && bytes.AsSpan(0, 4).SequenceEqual(Magic) ? 4 : 0;
         var meta = new DicomDataset(sourceName);
-        var parser = new DicomParser(bytes, start, sourceName, options, diagnostics);
+        var parser = new DicomParser(bytes, start, sourceName, options, diagnostics, stopAtPixelData: stopAtPixelData, logicalLength: logicalLength);
 
         // The meta group is explicit VR little endian whatever the dataset's syntax (PS3.10 §7.1).
         bool hasMeta = parser.TryPeekTag(bigEndian: false, out var firstTag) && firstTag.Group == 0x0002;
@@ -107,8 +172,10 @@ public sealed class DicomFile
         }
 
         var dataset = new DicomDataset(sourceName);
+        DicomParser.PixelDataStop? stop = null;
         if (ts.IsDeflated)
         {
+            if (logicalLength is { } whole && whole > bytes.Length) return (null, null);
             var inflated = Inflate(new DeflateStream(new MemoryStream(bytes, datasetStart, bytes.Length - datasetStart), CompressionMode.Decompress),
                 sourceName, options, "deflate");
             new DicomParser(inflated, 0, sourceName, options, diagnostics, " (offset within the inflated dataset)")
@@ -117,8 +184,9 @@ public sealed class DicomFile
         else
         {
             parser.ParseTopLevel(dataset, ts.IsExplicitVR, ts.IsBigEndian);
+            stop = parser.StoppedAt;
         }
-        return new DicomFile(sourceName, meta, dataset, ts, hasPreamble, diagnostics, options.ReadPixelData);
+        return (new DicomFile(sourceName, meta, dataset, ts, hasPreamble, diagnostics, options.ReadPixelData), stop);
     }
 
     /// <summary>The pixel data with its description, per-frame values and decoders.</summary>

@@ -18,10 +18,15 @@ internal sealed class DicomParser
     private readonly DicomReadOptions _options;
     private readonly List<DicomDiagnostic> _diagnostics;
     private readonly string _offsetNote;
+    private readonly bool _stopAtPixelData;
+    private readonly long _logicalLength;
     private int _pos;
 
+    // stopAtPixelData: stop before a top-level pixel data element (StoppedAt says where); implied by ReadPixelData = false.
+    // logicalLength: length of the whole file when data is only its head; the pixel data's declared length is checked
+    // against it instead of the buffer.
     public DicomParser(ReadOnlyMemory<byte> data, int start, string? path, DicomReadOptions options,
-        List<DicomDiagnostic> diagnostics, string offsetNote = "")
+        List<DicomDiagnostic> diagnostics, string offsetNote = "", bool stopAtPixelData = false, long? logicalLength = null)
     {
         _data = data;
         _pos = start;
@@ -29,9 +34,21 @@ internal sealed class DicomParser
         _options = options;
         _diagnostics = diagnostics;
         _offsetNote = offsetNote;
+        _stopAtPixelData = stopAtPixelData || !options.ReadPixelData;
+        _logicalLength = logicalLength ?? data.Length;
     }
 
     public int Position => _pos;
+
+    /// <summary>Where parsing stopped before top-level pixel data, if it did.</summary>
+    public PixelDataStop? StoppedAt { get; private set; }
+
+    /// <summary>The header of a pixel data element the parser stopped before.</summary>
+    public sealed record PixelDataStop(DicomTag Tag, DicomVR VR, uint Length, int ElementOffset, int ValueOffset, bool BigEndian)
+    {
+        /// <summary>True for encapsulated (undefined-length) pixel data.</summary>
+        public bool IsEncapsulated => Length == UndefinedLength;
+    }
 
     /// <summary>Parses elements into <paramref name="dataset"/> until the end of data or until <paramref name="stopBefore"/> says stop.</summary>
     public void ParseTopLevel(DicomDataset dataset, bool explicitVR, bool bigEndian, Func<DicomTag, bool>? stopBefore = null)
@@ -75,14 +92,17 @@ internal sealed class DicomParser
             int elementStart = _pos;
             var tag = ReadTag(_pos, bigEndian);
             if (stopBefore is not null && stopBefore(tag)) return;
-            // Headers only: stop before the pixel data rather than after, so nothing of it is parsed or kept; its
-            // declared length is still checked, so a truncated file is found without reading pixels.
-            if (depth == 0 && !_options.ReadPixelData && tag >= DicomTags.ExtendedOffsetTable && tag.Group == 0x7FE0)
+            // Headers only, or pixels left in the file: stop before the pixel data rather than after, so nothing of it
+            // is parsed or kept; its declared length is still checked against the whole file, so a truncated file
+            // is found without reading pixels.
+            if (depth == 0 && _stopAtPixelData && tag.Group == 0x7FE0 && tag.Element is 0x0008 or 0x0009 or 0x0010)
             {
                 int start = _pos;
                 ReadElementHeader(tag, explicitVR, bigEndian, end, out var vr, out var length);
-                if (length != UndefinedLength && length > (uint)(end - _pos))
-                    throw Truncated($"Value of {tag} {DicomDictionary.NameOf(tag)} (VR {vr})", length, end - _pos, start, tag);
+                long available = _logicalLength - _pos;
+                if (length != UndefinedLength && length > available)
+                    throw Truncated($"Value of {tag} {DicomDictionary.NameOf(tag)} (VR {vr})", length, available, start, tag);
+                StoppedAt = new PixelDataStop(tag, vr, length, start, _pos, bigEndian);
                 _pos = start;
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using IronNotebooks.Dicom.Imaging.Codec;
@@ -119,12 +120,14 @@ public sealed class DicomPixelData
     public byte[] GetFrameBytes(int frameIndex)
     {
         CheckFrame(frameIndex);
-        var output = new byte[Format.FrameByteLength];
         if (_element.Fragments is null)
         {
-            CopyNativeFrame(frameIndex, output);
-            return output;
+            // Native frames are written whole (except packed bits, which are OR-ed in), so skip zeroing the array.
+            var native = Format.BitsAllocated == 1 ? new byte[Format.FrameByteLength] : GC.AllocateUninitializedArray<byte>((int)Format.FrameByteLength);
+            CopyNativeFrame(frameIndex, native);
+            return native;
         }
+        var output = new byte[Format.FrameByteLength];
         if (!PixelDecoderRegistry.TryGet(TransferSyntax.Uid, out var decoder))
             throw new DicomUnsupportedTransferSyntaxException(TransferSyntax, _path);
         var (compressed, offset) = EncapsulatedFrames.GetFrame(_element.Fragments, NumberOfFrames, frameIndex, _path);
@@ -167,7 +170,19 @@ public sealed class DicomPixelData
         var f = Format;
         bool directlyReadable = _element.Fragments is null && !_element.IsBigEndian && f.BitsAllocated != 1
             && (f.SamplesPerPixel == 1 || f.PlanarConfiguration == 0);
-        if (directlyReadable)
+        if (directlyReadable && _element.Deferred is { } deferred)
+        {
+            // A frame still in its file: read just that frame into a pooled buffer, then convert.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)f.FrameByteLength);
+            try
+            {
+                var frame = buffer.AsSpan(0, (int)f.FrameByteLength);
+                deferred.Read(frameIndex * f.FrameByteLength, frame);
+                StoredValuesInto(frame, destination);
+            }
+            finally { ArrayPool<byte>.Shared.Return(buffer); }
+        }
+        else if (directlyReadable)
             // Native little-endian frames already have the decoded layout: read them in place, no copy.
             StoredValuesInto(_element.RawValue.Span.Slice((int)(frameIndex * f.FrameByteLength), (int)f.FrameByteLength), destination);
         else
@@ -180,11 +195,18 @@ public sealed class DicomPixelData
     /// </summary>
     public double[] GetRescaledValues(int frameIndex)
     {
-        var values = GetStoredValues(frameIndex);
+        var values = GC.AllocateUninitializedArray<double>(checked((int)Format.SamplesPerFrame));
+        GetRescaledValues(frameIndex, values);
+        return values;
+    }
+
+    /// <summary>Writes one frame's rescaled values into <paramref name="destination"/> (one frame long), for buffer reuse.</summary>
+    public void GetRescaledValues(int frameIndex, Span<double> destination)
+    {
+        GetStoredValues(frameIndex, destination);
         var info = Frames[frameIndex];
         if (info.RescaleSlope != 1.0 || info.RescaleIntercept != 0.0)
-            for (int i = 0; i < values.Length; i++) values[i] = values[i] * info.RescaleSlope + info.RescaleIntercept;
-        return values;
+            for (int i = 0; i < destination.Length; i++) destination[i] = destination[i] * info.RescaleSlope + info.RescaleIntercept;
     }
 
     /// <summary>
@@ -194,12 +216,23 @@ public sealed class DicomPixelData
     /// </summary>
     public double[] GetRealWorldValues(int frameIndex)
     {
-        var info = Frames[frameIndex];
-        if (!info.HasPhilipsScaling) return GetRescaledValues(frameIndex);
-        var values = GetStoredValues(frameIndex);
-        double rs = info.RescaleSlope, ri = info.RescaleIntercept, ss = info.PhilipsScaleSlope!.Value;
-        for (int i = 0; i < values.Length; i++) values[i] = (values[i] * rs + ri) / (rs * ss);
+        var values = GC.AllocateUninitializedArray<double>(checked((int)Format.SamplesPerFrame));
+        GetRealWorldValues(frameIndex, values);
         return values;
+    }
+
+    /// <summary>Writes one frame's real-world values into <paramref name="destination"/> (one frame long), for buffer reuse.</summary>
+    public void GetRealWorldValues(int frameIndex, Span<double> destination)
+    {
+        var info = Frames[frameIndex];
+        if (!info.HasPhilipsScaling)
+        {
+            GetRescaledValues(frameIndex, destination);
+            return;
+        }
+        GetStoredValues(frameIndex, destination);
+        double rs = info.RescaleSlope, ri = info.RescaleIntercept, ss = info.PhilipsScaleSlope!.Value;
+        for (int i = 0; i < destination.Length; i++) destination[i] = (destination[i] * rs + ri) / (rs * ss);
     }
 
     private void CheckFrame(int frameIndex)
@@ -210,10 +243,10 @@ public sealed class DicomPixelData
 
     private void CopyNativeFrame(int frameIndex, byte[] output)
     {
-        var raw = _element.RawValue.Span;
         var f = Format;
         if (f.BitsAllocated == 1)
         {
+            var raw = _element.RawValue.Span;
             // Native 1-bit frames are packed back to back, so a frame may start inside a byte: repack it byte-aligned.
             long firstBit = frameIndex * f.SamplesPerFrame;
             for (long i = 0; i < f.SamplesPerFrame; i++)
@@ -223,8 +256,13 @@ public sealed class DicomPixelData
             }
             return;
         }
-        var frame = raw.Slice((int)(frameIndex * f.FrameByteLength), (int)f.FrameByteLength);
         int unit = f.BitsAllocated / 8;
+        if (_element.Deferred is { } deferred && !(_element.IsBigEndian && unit > 1) && !(f.SamplesPerPixel > 1 && f.PlanarConfiguration == 1))
+        {
+            deferred.Read(frameIndex * f.FrameByteLength, output);   // straight from the file into the frame
+            return;
+        }
+        var frame = _element.RawValue.Span.Slice((int)(frameIndex * f.FrameByteLength), (int)f.FrameByteLength);
         if (_element.IsBigEndian && unit > 1)
         {
             for (int i = 0; i < frame.Length; i += unit)

@@ -90,6 +90,7 @@ public sealed class MultiEchoSeries
         }
 
         var slices = new List<MultiEchoSlice>();
+        double[] buffer = [];   // one frame of doubles, reused for every frame (frames are large-object-heap sized)
         foreach (var (location, row) in bySlice)
         {
             if (row.Any(f => f is null))
@@ -102,14 +103,16 @@ public sealed class MultiEchoSeries
             {
                 var f = row[e]!;
                 var pixels = Pixels(f.Path);
-                double[] values = scale switch
+                if (buffer.Length != pixels.Format.SamplesPerFrame) buffer = new double[pixels.Format.SamplesPerFrame];
+                switch (scale)
                 {
-                    PixelScale.Stored => pixels.GetStoredValues(f.FrameIndex),
-                    PixelScale.RealWorld => pixels.GetRealWorldValues(f.FrameIndex),
-                    _ => pixels.GetRescaledValues(f.FrameIndex),
-                };
-                var geometry = GeometryOf(f, pixels.Format);
-                planes[e] = new ImagePlane(Array.ConvertAll(values, v => (float)v), geometry, echoes[e].EchoTimeMs, $"{f.Path}#{f.FrameIndex}");
+                    case PixelScale.Stored: pixels.GetStoredValues(f.FrameIndex, buffer); break;
+                    case PixelScale.RealWorld: pixels.GetRealWorldValues(f.FrameIndex, buffer); break;
+                    default: pixels.GetRescaledValues(f.FrameIndex, buffer); break;
+                }
+                var values = new float[buffer.Length];
+                for (int i = 0; i < values.Length; i++) values[i] = (float)buffer[i];
+                planes[e] = new ImagePlane(values, GeometryOf(f, pixels.Format), echoes[e].EchoTimeMs, $"{f.Path}#{f.FrameIndex}");
             }
             slices.Add(new MultiEchoSlice(slices.Count, location, planes[0].Geometry, planes));
         }
