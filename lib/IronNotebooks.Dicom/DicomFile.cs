@@ -199,7 +199,13 @@ public sealed class DicomFile
     }
 
     /// <summary>Writes the file as Part 10 explicit VR little endian (see <see cref="DicomWriter"/>).</summary>
-    public void Save(string path) => DicomWriter.Write(path, Dataset, FileMetaInformation);
+    public void Save(string path)
+    {
+        // Values still in the source file must be read before that file can be overwritten by saving onto it.
+        foreach (var e in Dataset)
+            if (e.Deferred is not null) _ = e.RawValue;
+        DicomWriter.Write(path, Dataset, FileMetaInformation);
+    }
 
     private static DicomTransferSyntax InferTransferSyntax(ReadOnlySpan<byte> data)
     {

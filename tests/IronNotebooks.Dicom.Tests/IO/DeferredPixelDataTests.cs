@@ -69,4 +69,13 @@ public sealed class DeferredPixelDataTests : IDisposable
         File.AppendAllText(path, "changed");
         Assert.Contains("changed on disk", Assert.Throws<DicomFormatException>(() => pixels.GetStoredValues(0)).Message);
     }
+
+    [Fact]
+    public void SavingOntoTheSourceFile_KeepsItsPixels()
+    {
+        var path = WriteLargeFile();
+        var before = DicomFile.Open(path).GetPixelData().GetStoredValues(7);
+        DicomFile.Open(path).Save(path);
+        Assert.Equal(before, DicomFile.Open(path).GetPixelData().GetStoredValues(7));
+    }
 }
