@@ -35,7 +35,7 @@ public static class DicomCommands
         var report = DicomInfoReport.From(summary);
         if (json) output.WriteLine(CliJson.Serialize(report));
         else WriteInfoText(report, output);
-        return summary.PixelError is null || summary.PixelError == "no pixel data" ? ExitCodes.Success : ExitCodes.BadInput;
+        return summary.PixelError is null ? ExitCodes.Success : ExitCodes.BadInput;
     }
 
     private static int Tree(DirectoryInfo dir, bool json, TextWriter output)

@@ -54,7 +54,10 @@ public sealed record DicomFileSummary
     public PixelStatistics? Stored { get; init; }
     /// <summary>Statistics after the modality rescale over all frames; null when pixels could not be read.</summary>
     public PixelStatistics? Rescaled { get; init; }
-    /// <summary>Why pixel statistics are missing, when they are.</summary>
+    /// <summary>True when the object has Pixel Data, Float Pixel Data or Double Float Pixel Data.</summary>
+    public bool HasPixelData => Rows is not null;
+    /// <summary>Why the pixels of an object that has them could not be decoded (unsupported transfer syntax, corrupt
+    /// data); null when they were, or when there are none.</summary>
     public string? PixelError { get; init; }
     /// <summary>Reader diagnostics (recovered problems).</summary>
     public IReadOnlyList<string> Diagnostics { get; init; } = [];
@@ -86,7 +89,7 @@ public sealed record DicomFileSummary
             Diagnostics = [.. file.Diagnostics.Select(d => d.ToString())],
         };
         if (!ds.Contains(DicomTags.PixelData) && !ds.Contains(DicomTags.FloatPixelData) && !ds.Contains(DicomTags.DoubleFloatPixelData))
-            return summary with { PixelError = "no pixel data" };
+            return summary;
 
         var pixels = file.GetPixelData();
         var f = pixels.Format;

@@ -104,6 +104,17 @@ public class DicomCommandTests
     }
 
     [CorpusFact]
+    public void Info_ObjectWithoutPixelData_SucceedsWithNullPixelFields()
+    {
+        var (code, output, _) = Run("dicom", "info", TestPaths.CorpusFile("pydicom-debian-testfiles/ExplVR_LitEndNoMeta.dcm"), "--json");
+        Assert.Equal(0, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("rows").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("pixelError").ValueKind);
+        Assert.Contains(json.GetProperty("diagnostics").EnumerateArray(), d => d.GetString()!.Contains("inferred"));
+    }
+
+    [CorpusFact]
     public void TreeJson_ListsStudiesSeriesAndAcquisitionsWithEchoTimes()
     {
         var (code, output, _) = Run("dicom", "tree", TestPaths.CorpusFile("dcm_qa_me/In"), "--json");
