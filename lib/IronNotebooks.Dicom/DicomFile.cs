@@ -93,6 +93,8 @@ public sealed class DicomFile
 
     private static DicomFile WithDeferredPixelData(DicomFile file, DicomParser.PixelDataStop stop, string path, long fileLength, DicomReadOptions options)
     {
+        if (stop.Length > int.MaxValue)
+            throw new DicomFormatException($"Pixel data of {stop.Length} bytes is larger than this reader handles (2 GiB)", path, stop.ElementOffset, stop.Tag);
         var deferred = new DicomDeferredValue(path, stop.ValueOffset, (int)stop.Length, fileLength);
         file.Dataset.Set(new DicomElement(stop.Tag, stop.VR, deferred, stop.BigEndian, stop.ElementOffset));
         long valueEnd = (long)stop.ValueOffset + stop.Length;
