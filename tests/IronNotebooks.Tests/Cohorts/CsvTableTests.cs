@@ -1,7 +1,7 @@
 using IronNotebooks.Cohorts;
 using Xunit;
 
-namespace IronNotebooks.Tests.Statistics;
+namespace IronNotebooks.Tests.Cohorts;
 
 /// <summary>The CSV reader the stats verbs use (lib/IronNotebooks/Cohorts/CsvTable.cs).</summary>
 public class CsvTableTests
