@@ -10,5 +10,6 @@ internal static class CommandGroups
         DicomCommands.Build(output),
         RoiCommands.Build(output),
         StatsCommands.Build(output),
+        .. RelaxometryCommands.Build(output),
     ];
 }

@@ -13,6 +13,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<SeriesReadBenchmark>(args: args[1..]);
         return 0;
     case "stats": BenchmarkRunner.Run<StatisticsBenchmarks>(args: args[1..]); return 0;
+    case "relaxometry": return RelaxometryBenchmarks.Run(args[1..]);
     case "make-series":
         Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
         return 0;

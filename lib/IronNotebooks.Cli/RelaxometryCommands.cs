@@ -1,0 +1,233 @@
+using System.CommandLine;
+using System.Globalization;
+using IronNotebooks.Calibration;
+using IronNotebooks.Imaging;
+using IronNotebooks.Relaxometry;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>The `ironnb fit`, `ironnb map` and `ironnb lic r2star | r2` verbs.</summary>
+public static class RelaxometryCommands
+{
+    /// <summary>JSON shape of `fit` (architecture contract plus status and provenance).</summary>
+    public sealed record FitReport(double R2StarPerSecond, double T2StarMs, double S0, double? Offset, double Rmse, int EchoesUsed, int? Pixels,
+        string Model, string Status, string ExitReason, int Iterations, double? R2StarStandardErrorPerSecond, double? NoiseSigma,
+        string? NoiseSource, IReadOnlyList<double> EchoTimesMs, IReadOnlyList<double> Signal, string Source, int? Slice, string? Roi, IReadOnlyList<string> Warnings);
+
+    /// <summary>JSON shape of `lic r2star` / `lic r2`.</summary>
+    public sealed record LicReport(double? LicMgPerGram, double? LicUmolPerGram, string Quantity, double InputRatePerSecond, double RateUsedPerSecond,
+        string Calibration, string CalibrationTitle, string Formula, string Citation, double Field, double CalibrationField, string ValidityRange,
+        string Status, string StatusNote, string? FieldScaling, string? Grade, IReadOnlyList<string> Warnings);
+
+    /// <summary>JSON shape of `map` (the map itself goes to the CSV file).</summary>
+    public sealed record MapReport(string Model, string Out, int Slices, int Columns, int Rows, long FittedPixels, long MaskedPixels, long FailedPixels,
+        double? MedianR2StarPerSecond, IReadOnlyList<double> EchoTimesMs, string Source, IReadOnlyList<string> Warnings);
+
+    /// <summary>Builds `fit`, `map` and `lic`.</summary>
+    public static IEnumerable<Command> Build(TextWriter output) => [BuildFit(output), BuildMap(output), BuildLic(output)];
+
+    private static Command BuildMap(TextWriter output)
+    {
+        var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder of DICOM files or of NIfTI files with BIDS JSON sidecars." };
+        var series = new Option<string?>("--series") { Description = "DICOM series number or NIfTI file-name prefix when the folder holds several series." };
+        var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default arlo).", DefaultValueFactory = _ => "arlo" };
+        var noise = new Option<double?>("--noise") { Description = "Noise σ in signal units (needed by truncation and rician)." };
+        var mask = new Option<double>("--mask") { Description = "Skip pixels whose first-echo signal is below this (default 0).", DefaultValueFactory = _ => 0 };
+        var outFile = new Option<FileInfo>("--out") { Description = "CSV file to write: slice,x,y,r2StarPerSecond,t2StarMs,s0,status (one row per pixel).", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of text." };
+        var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV (all cores).") { dir, series, model, noise, mask, outFile, json };
+        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output));
+        return map;
+    }
+
+    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, double maskThreshold, FileInfo outFile, bool json, TextWriter output)
+    {
+        if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
+        var model = Wrap(() => DecayModels.Get(modelName));
+        var loaded = Load(dir.FullName, series);
+        var result = Wrap(() => R2StarMap.Compute(loaded, model,
+            R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise }, MaskThreshold = maskThreshold }));
+        using (var w = new StreamWriter(outFile.FullName))
+        {
+            w.WriteLine("slice,x,y,r2StarPerSecond,t2StarMs,s0,status");
+            foreach (var s in result.Slices)
+                for (int y = 0; y < s.Rows; y++)
+                    for (int x = 0; x < s.Columns; x++)
+                    {
+                        int i = y * s.Columns + x;
+                        double r = s.R2StarPerSecond[i];
+                        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{s.SliceIndex},{x},{y},{(double.IsNaN(r) ? "" : r.ToString("R", CultureInfo.InvariantCulture))},{(double.IsNaN(r) ? "" : (1000 / r).ToString("R", CultureInfo.InvariantCulture))},{(float.IsNaN(s.S0[i]) ? "" : s.S0[i].ToString("R", CultureInfo.InvariantCulture))},{s.Status[i]}"));
+                    }
+        }
+        var usable = result.Slices.SelectMany(s => s.R2StarPerSecond).Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToList();
+        var report = new MapReport(result.Model, outFile.FullName, result.Slices.Count, result.Slices.Count > 0 ? result.Slices[0].Columns : 0,
+            result.Slices.Count > 0 ? result.Slices[0].Rows : 0, result.FittedPixels, result.MaskedPixels, result.FailedPixels,
+            usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, loaded.Warnings);
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Model}: {report.FittedPixels} pixels fitted, {report.MaskedPixels} masked, {report.FailedPixels} without a usable fit; median R2* {report.MedianR2StarPerSecond:0.#} s⁻¹ → {report.Out}"));
+        foreach (var w in loaded.Warnings) output.WriteLine($"warning: {w}");
+        return ExitCodes.Success;
+    }
+
+    private static Command BuildFit(TextWriter output)
+    {
+        var dir = new Argument<DirectoryInfo?>("DIR") { Description = "A folder of DICOM files or of NIfTI files with BIDS JSON sidecars (omit with --te/--signal).", Arity = ArgumentArity.ZeroOrOne };
+        var roi = new Option<string?>("--roi") { Description = "ROI in pixel coordinates, as for `roi stats`: circle:CX,CY,R | ellipse:… | rect:… | polygon:…" };
+        var slice = new Option<int>("--slice") { Description = "Zero-based slice index (default 0).", DefaultValueFactory = _ => 0 };
+        var series = new Option<string?>("--series") { Description = "DICOM series number or NIfTI file-name prefix when the folder holds several series." };
+        var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default mono: offset is known to overestimate R2*, truncation and rician need a noise level).", DefaultValueFactory = _ => "mono" };
+        var noise = new Option<double?>("--noise") { Description = "Noise σ in signal units (needed by truncation and rician)." };
+        var noiseRoi = new Option<string?>("--noise-roi") { Description = "Background ROI in air (same syntax as --roi) on the first echo: σ = mean / √(π/2) (Rayleigh), instead of --noise." };
+        var te = new Option<string?>("--te") { Description = "Echo times in ms, comma-separated (values read off a workstation; use with --signal)." };
+        var signal = new Option<string?>("--signal") { Description = "Signal per echo, comma-separated, same count as --te." };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, or values given with --te and --signal.") { dir, roi, slice, series, model, noise, noiseRoi, te, signal, json };
+        fit.SetAction(p => Fit(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise),
+            p.GetValue(noiseRoi), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output));
+        return fit;
+    }
+
+    private static Command BuildLic(TextWriter output)
+    {
+        var lic = new Command("lic", "Liver iron concentration from relaxometry.");
+        foreach (var quantity in new[] { RelaxationQuantity.R2Star, RelaxationQuantity.R2 })
+        {
+            string verb = quantity == RelaxationQuantity.R2Star ? "r2star" : "r2";
+            var names = RelaxometryCalibrations.All.Where(c => c.Quantity == quantity).Select(c => c.Name).ToList();
+            var value = new Option<double>("--value") { Description = $"{(quantity == RelaxationQuantity.R2Star ? "R2*" : "R2")} in s⁻¹.", Required = true };
+            var field = new Option<double>("--field") { Description = "Field strength of the scan, tesla (1.5, 3, …).", Required = true };
+            var calibration = new Option<string>("--calibration") { Description = "Calibration: " + string.Join(" | ", names), Required = true };
+            var scale = new Option<string?>("--scale") { Description = "Explicit field-strength conversion to the calibration's field: " + string.Join(" | ", FieldStrengthScalings.All.Select(s => s.Name)) };
+            var json = new Option<bool>("--json") { Description = "Print JSON." };
+            var cmd = new Command(verb, $"LIC from {verb} through a named calibration, with its validity range, status and warnings.") { value, field, calibration, scale, json };
+            cmd.SetAction(p => Lic(quantity, p.GetValue(value), p.GetValue(field), p.GetValue(calibration)!, p.GetValue(scale), p.GetValue(json), output));
+            lic.Subcommands.Add(cmd);
+        }
+        return lic;
+    }
+
+    private static int Fit(DirectoryInfo? dir, string? roiSpec, int sliceIndex, string? series, string modelName, double? noise, string? noiseRoiSpec, string? teText,
+        string? signalText, bool json, TextWriter output)
+    {
+        var model = Wrap(() => DecayModels.Get(modelName));
+        var options = DecayFitOptions.Default with { NoiseSigma = noise };
+        FitReport report;
+        if (teText is not null || signalText is not null)
+        {
+            if (dir is not null || roiSpec is not null || noiseRoiSpec is not null) throw new BadInputException("Give either DIR with --roi, or --te with --signal, not both.");
+            if (teText is null || signalText is null) throw new BadInputException("--te and --signal go together.");
+            var te = ParseList(teText, "--te");
+            var s = ParseList(signalText, "--signal");
+            var r = Wrap(() => DecayFit.Fit(te, s, model, options));
+            report = ToReport(r, null, te, s, "values given on the command line", null, null, noise is null ? null : "--noise");
+        }
+        else
+        {
+            if (dir is null || roiSpec is null) throw new BadInputException("Give DIR and --roi, or --te and --signal.");
+            if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
+            var shape = RoiCommands.ParseSpec(roiSpec);
+            var loaded = Load(dir.FullName, series);
+            if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
+                throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
+            string? noiseSource = noise is null ? null : "--noise";
+            var extra = new List<string>();
+            if (noiseRoiSpec is not null)
+            {
+                if (noise is not null) throw new BadInputException("Give --noise or --noise-roi, not both.");
+                var background = RoiCommands.ParseSpec(noiseRoiSpec) with { Role = IronNotebooks.Roi.RoiRole.Background };
+                var stats = IronNotebooks.Roi.RoiMeasurement.Measure(loaded.Slices[sliceIndex].Echoes[0], background);
+                if (stats.PixelCount < 20) throw new BadInputException($"--noise-roi '{noiseRoiSpec}' holds {stats.PixelCount} pixels; use at least 20 pixels of air.");
+                var estimate = Wrap(() => IronNotebooks.Roi.NoiseEstimate.FromBackground(stats));
+                options = options with { NoiseSigma = estimate.SigmaFromMean };
+                noiseSource = string.Create(CultureInfo.InvariantCulture,
+                    $"background ROI {noiseRoiSpec} on echo 1: σ = mean/√(π/2) = {estimate.SigmaFromMean:G4} (σ from SD {estimate.SigmaFromSd:G4}, SD/mean {estimate.RatioSdToMean:0.###}, {estimate.PixelCount} px)");
+                if (Math.Abs(estimate.RatioSdToMean / IronNotebooks.Roi.NoiseEstimate.RayleighSdToMean - 1) > 0.2)
+                    extra.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"Background SD/mean is {estimate.RatioSdToMean:0.###}, not the Rayleigh 0.523: the air ROI is not pure single-coil noise (ghosts, parallel imaging, multi-coil); σ is uncertain."));
+            }
+            var r = Wrap(() => RoiDecayFit.Fit(loaded, sliceIndex, shape, model, options));
+            report = ToReport(r.Fit, r.PixelCount, loaded.EchoTimesMs, r.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, roiSpec, noiseSource);
+            report = report with { Warnings = [.. report.Warnings, .. extra, .. loaded.Warnings] };
+        }
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Model}: R2* = {report.R2StarPerSecond:0.##} s⁻¹ (T2* = {report.T2StarMs:0.###} ms), S0 = {report.S0:0.##}, RMSE = {report.Rmse:0.###}, {report.EchoesUsed} echoes, {report.Status}"));
+        foreach (var w in report.Warnings) output.WriteLine($"warning: {w}");
+        return ExitCodes.Success;
+    }
+
+    private static FitReport ToReport(DecayFitResult r, int? pixels, IReadOnlyList<double> te, IReadOnlyList<double> s, string source, int? slice, string? roi,
+        string? noiseSource) =>
+        new(r.R2StarPerSecond, r.T2StarMs, r.S0, r.Offset, r.Rmse, r.EchoesUsed, pixels, r.Model, r.Status.ToString(), r.ExitReason, r.Iterations,
+            r.R2StarStandardErrorPerSecond, r.NoiseSigma, noiseSource, te, s, source, slice, roi, r.Warnings);
+
+    private static int Lic(RelaxationQuantity quantity, double value, double field, string calibrationName, string? scaleName, bool json, TextWriter output)
+    {
+        var calibration = Wrap(() => RelaxometryCalibrations.Get(calibrationName));
+        if (calibration.Quantity != quantity)
+            throw new BadInputException($"{calibration.Name} is an {calibration.Quantity} calibration; use `ironnb lic {(calibration.Quantity == RelaxationQuantity.R2 ? "r2" : "r2star")}`.");
+        var scaling = scaleName is null ? null : Wrap(() => FieldStrengthScalings.Get(scaleName));
+        var e = Wrap(() => LicConversion.FromRate(value, field, calibration, scaling));
+        string? grade = e.Lic is { } l ? LicClasses.Guideline.Classify(l.MgPerGram).Label : null;
+        var report = new LicReport(e.Lic?.MgPerGram, e.Lic?.UmolPerGram, e.Quantity.ToString(), e.InputRatePerSecond, e.RateUsedPerSecond,
+            e.Calibration, e.CalibrationTitle, e.Formula, e.Citation, e.MeasuredFieldT, e.CalibrationFieldT, e.ValidityRange, e.Status.ToString(),
+            e.StatusNote, e.FieldScaling, grade, e.Warnings);
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+        output.WriteLine(e.Lic is { } lic
+            ? $"LIC = {lic} ({grade}) by {e.CalibrationTitle} (evidence {e.StatusNote}), validity {e.ValidityRange}"
+            : $"No LIC: {e.CalibrationTitle} gives no value for this input.");
+        foreach (var w in e.Warnings) output.WriteLine($"warning: {w}");
+        return ExitCodes.Success;
+    }
+
+    private static T Wrap<T>(Func<T> f)
+    {
+        try
+        {
+            return f();
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadInputException(e.Message);
+        }
+    }
+
+    private static double[] ParseList(string text, string option) =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v =>
+            double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+                : throw new BadInputException($"{option}: '{v}' is not a number.")).ToArray();
+
+    private static MultiEchoSeries Load(string folder, string? series)
+    {
+        bool nifti = Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
+        if (nifti) return MultiEchoSeries.FromNiftiFolder(folder, series);
+        var candidates = ImageCatalog.Scan(folder).AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
+        if (series is not null)
+        {
+            if (!int.TryParse(series, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                throw new BadInputException($"--series '{series}' must be a DICOM series number for a DICOM folder.");
+            candidates = candidates.Where(s => s.SeriesNumber == number).ToList();
+        }
+        return candidates.Count switch
+        {
+            0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}."),
+            1 => MultiEchoSeries.FromCatalog(candidates[0]),
+            _ => throw new BadInputException($"{candidates.Count} series could be measured; choose one with --series: "
+                + string.Join(", ", candidates.Select(s => $"{s.SeriesNumber} '{s.SeriesDescription}'"))),
+        };
+    }
+}

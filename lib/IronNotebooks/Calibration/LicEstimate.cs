@@ -1,0 +1,25 @@
+namespace IronNotebooks.Calibration;
+
+/// <summary>
+/// An LIC obtained from a relaxation rate through a named calibration, with everything needed to judge it. When the
+/// calibration has no value for the input (St Pierre inverse above ≈ 394.5 s⁻¹) <see cref="Lic"/> is null and a
+/// warning says why; nothing is extrapolated silently.
+/// </summary>
+/// <param name="Lic">The estimate, or null when the calibration gives none.</param>
+/// <param name="InputRatePerSecond">The rate entered (R2* or R2), s⁻¹, as measured.</param>
+/// <param name="RateUsedPerSecond">The rate fed to the calibration, s⁻¹ (differs from the input only after a field-strength scaling step).</param>
+/// <param name="Quantity">R2* or R2.</param>
+/// <param name="MeasuredFieldT">Field strength of the measurement, tesla.</param>
+/// <param name="Calibration">The calibration name.</param>
+/// <param name="CalibrationTitle">Authors, year, field.</param>
+/// <param name="CalibrationFieldT">The calibration's field strength, tesla.</param>
+/// <param name="Formula">The calibration formula.</param>
+/// <param name="Citation">Its source.</param>
+/// <param name="ValidityRange">"1.33–32.9 mg/g" or "not stated".</param>
+/// <param name="Status">Evidence status of the calibration's constants.</param>
+/// <param name="StatusNote">The status as domain.md gives it.</param>
+/// <param name="FieldScaling">Name of the field-strength scaling step applied, or null.</param>
+/// <param name="Warnings">Outside the validity range, field mismatch, negative LIC, no value.</param>
+public sealed record LicEstimate(LiverIronConcentration? Lic, double InputRatePerSecond, double RateUsedPerSecond, RelaxationQuantity Quantity,
+    double MeasuredFieldT, string Calibration, string CalibrationTitle, double CalibrationFieldT, string Formula, string Citation,
+    string ValidityRange, EvidenceStatus Status, string StatusNote, string? FieldScaling, IReadOnlyList<string> Warnings);

@@ -1,0 +1,104 @@
+using System.Globalization;
+using IronNotebooks.Relaxometry.Internal;
+
+namespace IronNotebooks.Relaxometry;
+
+/// <summary>
+/// Fits a multi-echo signal decay: <c>DecayFit.Fit(echoTimesMs, signal, DecayModels.Offset)</c>. Echo times are in ms,
+/// rates come back in s⁻¹ (R2* = 1000 / T2*ms). The same machinery serves spin-echo R2 (<see cref="FitSpinEcho"/>).
+/// </summary>
+public static class DecayFit
+{
+    /// <summary>Fits <paramref name="model"/> to one decay.</summary>
+    /// <param name="echoTimesMs">Echo times, ms, strictly increasing, finite, ≥ 0.</param>
+    /// <param name="signal">Magnitude signal per echo (any linear unit), finite; the same length as the echo times.</param>
+    /// <param name="model">A model of <see cref="DecayModels"/>.</param>
+    /// <param name="options">Engine settings; <see cref="DecayFitOptions.Default"/> when null.</param>
+    /// <returns>The fit, with status and warnings. Never throws for bad data (noise, negative signal): see the status.</returns>
+    /// <exception cref="ArgumentException">Length mismatch; unsorted or duplicate echo times; NaN or infinite values;
+    /// fewer echoes than <see cref="DecayModel.MinimumEchoes"/>; the truncation or Rician model without a noise σ for Rician.</exception>
+    public static DecayFitResult Fit(IReadOnlyList<double> echoTimesMs, IReadOnlyList<double> signal, DecayModel model, DecayFitOptions? options = null)
+    {
+        Guard.NotNull(echoTimesMs);
+        Guard.NotNull(signal);
+        Guard.NotNull(model);
+        var o = options ?? DecayFitOptions.Default;
+        Validate(echoTimesMs, signal, model, o);
+        int m = echoTimesMs.Count;
+        var ws = new FitWorkspace(m);
+        for (int i = 0; i < m; i++) { ws.TimesSeconds[i] = echoTimesMs[i] / 1000.0; ws.Signal[i] = signal[i]; }
+        var raw = DecayEngines.Fit(model.Kind, m, o, ws);
+        return ToResult(model, raw, echoTimesMs, signal, o);
+    }
+
+    /// <summary>Spin-echo R2: the same models and engines, named R2 / T2 (see <see cref="SpinEchoFitResult"/>).</summary>
+    /// <exception cref="ArgumentException">As <see cref="Fit"/>.</exception>
+    public static SpinEchoFitResult FitSpinEcho(IReadOnlyList<double> echoTimesMs, IReadOnlyList<double> signal, DecayModel model, DecayFitOptions? options = null) =>
+        new(Fit(echoTimesMs, signal, model, options));
+
+    internal static void Validate(IReadOnlyList<double> te, IReadOnlyList<double> s, DecayModel model, DecayFitOptions o)
+    {
+        Guard.SameLength(te.Count, s.Count, "echoTimesMs", "signal");
+        if (te.Count < model.MinimumEchoes)
+            throw new ArgumentException($"The {model.Name} model needs at least {model.MinimumEchoes} echoes; got {te.Count}.", nameof(te));
+        for (int i = 0; i < te.Count; i++)
+        {
+            if (!double.IsFinite(te[i]) || te[i] < 0)
+                throw new ArgumentException($"echoTimesMs[{i}] = {te[i]} must be a finite number ≥ 0 (ms).", "echoTimesMs");
+            if (!double.IsFinite(s[i]))
+                throw new ArgumentException($"signal[{i}] = {s[i]} is not finite; remove the echo or fix the data.", "signal");
+            if (i > 0 && !(te[i] > te[i - 1]))
+                throw new ArgumentException(te[i] == te[i - 1]
+                    ? $"echoTimesMs has a duplicate: [{i - 1}] and [{i}] are both {te[i]} ms; average or drop repeated echoes."
+                    : $"echoTimesMs must be strictly increasing: [{i - 1}] = {te[i - 1]} ms is followed by [{i}] = {te[i]} ms.", "echoTimesMs");
+        }
+        if (o.NoiseSigma is double sigma && !(sigma > 0 && double.IsFinite(sigma)))
+            throw new ArgumentException($"NoiseSigma = {sigma} must be a finite number above 0.", nameof(o));
+        if (model.Kind == DecayModelKind.Rician && o.NoiseSigma is null)
+            throw new ArgumentException("The rician (noise-corrected) model needs DecayFitOptions.NoiseSigma, e.g. from NoiseEstimate.FromBackground.", nameof(o));
+        Guard.InRange(o.MaxIterations, 1, 10_000, "MaxIterations");
+        Guard.InRange(o.RelativeTolerance, 1e-16, 1e-2, "RelativeTolerance");
+        Guard.InRange(o.TruncationNoiseFactor, 0.0, 100.0, "TruncationNoiseFactor");
+    }
+
+    internal static DecayFitResult ToResult(DecayModel model, RawFit raw, IReadOnlyList<double> te, IReadOnlyList<double> s, DecayFitOptions o)
+    {
+        var warnings = new List<string>();
+        int nonPositive = s.Count(v => v <= 0);
+        if (nonPositive > 0)
+            warnings.Add(model.Kind == DecayModelKind.LogLinear
+                ? $"{nonPositive} echo(es) with zero or negative signal were excluded from the log-linear fit."
+                : $"{nonPositive} echo(es) have zero or negative signal (magnitude data should be positive).");
+        if (o.NoiseSigma is double sigma)
+        {
+            int above = s.Count(v => v >= o.TruncationNoiseFactor * sigma);
+            if (above < 3)
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Too few echoes above noise: {above} of {s.Count} are ≥ {o.TruncationNoiseFactor}·σ = {o.TruncationNoiseFactor * sigma:G4}; R2* is poorly determined (beyond measurable range?)."));
+        }
+        else if (model.Kind == DecayModelKind.Truncation)
+            warnings.Add("No noise σ was given, so nothing was truncated: this is a plain mono-exponential fit.");
+        if (raw.Status == DecayFitStatus.MaxIterations)
+            warnings.Add($"Did not converge within {o.MaxIterations} iterations; the last iterate is reported.");
+        if (raw.Status is DecayFitStatus.Failed or DecayFitStatus.TooFewEchoes)
+            warnings.Add($"No estimate: {raw.ExitReason}.");
+        bool usable = raw.Status is DecayFitStatus.Converged or DecayFitStatus.ClosedForm or DecayFitStatus.MaxIterations;
+        if (usable)
+        {
+            double t2 = 1000.0 / raw.R2StarPerSecond;
+            if (raw.R2StarPerSecond <= 0)
+                warnings.Add("R2* ≤ 0: the signal does not decay; check the echo order and the ROI.");
+            else if (t2 < te[0])
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"First echo too late for the decay: T2* = {t2:G4} ms is shorter than the first TE ({te[0]:G4} ms); the value is beyond the measurable range."));
+            if (raw.R2StarPerSecond > 0 && raw.R2StarPerSecond * (te[^1] - te[0]) / 1000.0 < 0.1)
+                warnings.Add("The decay over the echo train is under 10 %: R2* is poorly determined (echo train too short for this T2*).");
+        }
+        double? Opt(double v) => double.IsFinite(v) ? v : null;
+        return new DecayFitResult(model.Name, raw.R2StarPerSecond, 1000.0 / raw.R2StarPerSecond, raw.S0,
+            raw.HasOffset ? raw.Offset : null, raw.Rmse, raw.EchoesUsed, raw.Iterations, raw.Status, raw.ExitReason ?? "",
+            Opt(raw.SeR2Star), Opt(raw.SeS0), raw.HasOffset ? Opt(raw.SeOffset) : null,
+            raw.HasSecond && usable ? new DecayComponent(raw.S0Slow, raw.R2StarSlowPerSecond, Opt(raw.SeR2StarSlow)) : null,
+            o.NoiseSigma, warnings);
+    }
+}

@@ -1,0 +1,171 @@
+namespace IronNotebooks.Relaxometry.Internal;
+
+/// <summary>The fitting engines behind <see cref="DecayModels"/>. Inputs are already validated; times in seconds.</summary>
+internal static class DecayEngines
+{
+    /// <summary>Fits <paramref name="kind"/> to the first <paramref name="m"/> entries of ws.TimesSeconds / ws.Signal.</summary>
+    public static RawFit Fit(DecayModelKind kind, int m, DecayFitOptions o, FitWorkspace ws)
+    {
+        switch (kind)
+        {
+            case DecayModelKind.LogLinear: return LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: true);
+            case DecayModelKind.Arlo: return Arlo(ws.TimesSeconds, ws.Signal, m);
+            case DecayModelKind.Mono: return Mono(m, o, ws);
+            case DecayModelKind.Truncation:
+            {
+                int kept = m;
+                if (o.NoiseSigma is double sigma)
+                {
+                    double threshold = o.TruncationNoiseFactor * sigma;
+                    kept = 0;
+                    while (kept < m && ws.Signal[kept] >= threshold) kept++;
+                }
+                if (kept < 2) return RawFit.Fail(DecayFitStatus.TooFewEchoes, $"{kept} echo(es) above {o.TruncationNoiseFactor}·σ; 2 needed", kept);
+                return Mono(kept, o, ws);
+            }
+            case DecayModelKind.Offset:
+            {
+                var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false);
+                var p = ws.Parameters;
+                p[0] = Finite(start.S0, ws.Signal[0]);
+                p[1] = Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
+                p[2] = 0;
+                var fit = new RawFit { HasOffset = true };
+                LevenbergMarquardt.Solve(kind, 3, m, 0, ws, o, ref fit);
+                return Finish(fit, p);
+            }
+            case DecayModelKind.BiExponential:
+            {
+                var mono = Mono(m, o, ws);
+                var p = ws.Parameters;
+                double s0 = Finite(mono.S0, ws.Signal[0]), r = Math.Abs(Finite(mono.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]));
+                p[0] = 0.5 * s0; p[1] = 2 * r; p[2] = 0.5 * s0; p[3] = 0.5 * r;
+                var fit = new RawFit { HasSecond = true };
+                LevenbergMarquardt.Solve(kind, 4, m, 0, ws, o, ref fit);
+                fit = Finish(fit, p);
+                if (fit.HasSecond && p[3] > p[1])
+                {
+                    // Report the faster component as R2*.
+                    (fit.S0, fit.S0Slow) = (p[2], p[0]);
+                    (fit.R2StarPerSecond, fit.R2StarSlowPerSecond) = (p[3], p[1]);
+                    (fit.SeR2Star, fit.SeR2StarSlow) = (fit.SeR2StarSlow, fit.SeR2Star);
+                }
+                return fit;
+            }
+            case DecayModelKind.Rician:
+            {
+                double sigma = o.NoiseSigma ?? throw new InvalidOperationException("The Rician model needs a noise σ.");
+                var mono = Mono(m, o, ws);
+                var p = ws.Parameters;
+                p[0] = Finite(mono.S0, ws.Signal[0]);
+                p[1] = Finite(mono.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
+                var fit = new RawFit();
+                LevenbergMarquardt.Solve(kind, 2, m, sigma, ws, o, ref fit);
+                return Finish(fit, p);
+            }
+            default: throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    private static double Finite(double value, double fallback) => double.IsFinite(value) ? value : fallback;
+
+    private static RawFit Mono(int m, DecayFitOptions o, FitWorkspace ws)
+    {
+        var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false);
+        var p = ws.Parameters;
+        p[0] = Finite(start.S0, ws.Signal[0]);
+        p[1] = Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
+        var fit = new RawFit();
+        LevenbergMarquardt.Solve(DecayModelKind.Mono, 2, m, 0, ws, o, ref fit);
+        return Finish(fit, p);
+    }
+
+    private static RawFit Finish(RawFit fit, double[] p)
+    {
+        if (fit.Status is DecayFitStatus.Failed or DecayFitStatus.TooFewEchoes) return fit;
+        fit.S0 = p[0];
+        fit.R2StarPerSecond = p[1];
+        fit.Offset = fit.HasOffset ? p[2] : double.NaN;
+        if (fit.HasSecond) { fit.S0Slow = p[2]; fit.R2StarSlowPerSecond = p[3]; }
+        if (!double.IsFinite(fit.R2StarPerSecond) || !double.IsFinite(fit.S0))
+            return RawFit.Fail(DecayFitStatus.Failed, "non-finite parameter estimate", fit.EchoesUsed);
+        return fit;
+    }
+
+    /// <summary>Weighted least squares of ln S on t with weights S² over the positive samples.</summary>
+    public static RawFit LogLinear(double[] t, double[] s, int m, bool computeErrors)
+    {
+        double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0;
+        int used = 0;
+        for (int i = 0; i < m; i++)
+        {
+            if (!(s[i] > 0)) continue;
+            double w = s[i] * s[i], y = Math.Log(s[i]);
+            sw += w; swx += w * t[i]; swy += w * y; swxx += w * t[i] * t[i]; swxy += w * t[i] * y;
+            used++;
+        }
+        if (used < 2) return RawFit.Fail(DecayFitStatus.TooFewEchoes, $"{used} echo(es) with positive signal; 2 needed", used);
+        double det = sw * swxx - swx * swx;
+        if (!(det > 0)) return RawFit.Fail(DecayFitStatus.Failed, "singular weighted normal equations", used);
+        double slope = (sw * swxy - swx * swy) / det;
+        double intercept = (swy - slope * swx) / sw;
+        var fit = new RawFit
+        {
+            R2StarPerSecond = -slope, S0 = Math.Exp(intercept), Offset = double.NaN, EchoesUsed = used, NonPositiveExcluded = m - used,
+            Status = DecayFitStatus.ClosedForm, ExitReason = "closed form (weighted least squares on ln S)",
+            SeR2Star = double.NaN, SeS0 = double.NaN, SeOffset = double.NaN, S0Slow = double.NaN, R2StarSlowPerSecond = double.NaN, SeR2StarSlow = double.NaN,
+        };
+        fit.Rmse = Rmse(t, s, m, fit.S0, fit.R2StarPerSecond);
+        if (computeErrors && used > 2)
+        {
+            double chi = 0;
+            for (int i = 0; i < m; i++)
+            {
+                if (!(s[i] > 0)) continue;
+                double e = Math.Log(s[i]) - intercept - slope * t[i];
+                chi += s[i] * s[i] * e * e;
+            }
+            double s2 = chi / (used - 2);
+            fit.SeR2Star = Math.Sqrt(s2 * sw / det);
+            fit.SeS0 = fit.S0 * Math.Sqrt(s2 * swxx / det); // delta method on exp(intercept)
+        }
+        return fit;
+    }
+
+    /// <summary>ARLO (Pei et al. 2015), general echo spacing, as written in domain.md §4.</summary>
+    public static RawFit Arlo(double[] t, double[] s, int m)
+    {
+        double syx = 0, sbxx = 0, sbyx = 0, syy = 0;
+        for (int i = 0; i + 2 < m; i++)
+        {
+            double t0 = t[i], t1 = t[i + 1], t2 = t[i + 2];
+            double alpha = (t2 - t0) * (t2 - t0) / (2 * (t1 - t0));
+            double q = (2 * t2 * t2 - t0 * t2 - t0 * t0 + 3 * t0 * t1 - 3 * t1 * t2) / 6;
+            double beta = q / (t2 - t1), gamma = q / (t1 - t0);
+            double y = s[i] * (t2 - t0 - alpha + gamma) + s[i + 1] * (alpha - beta - gamma) + s[i + 2] * beta;
+            double x = s[i] - s[i + 2];
+            syx += y * x; sbxx += beta * x * x; sbyx += beta * y * x; syy += y * y;
+        }
+        double r = (syx + sbxx) / (sbyx + syy);
+        if (!double.IsFinite(r)) return RawFit.Fail(DecayFitStatus.Failed, "ARLO denominator is zero (flat or zero signal)", m);
+        // S0 by least squares given R2*: S0 = Σ S·e^(−R t) / Σ e^(−2 R t).
+        double num = 0, den = 0;
+        for (int i = 0; i < m; i++) { double e = Math.Exp(-r * t[i]); num += s[i] * e; den += e * e; }
+        var fit = new RawFit
+        {
+            R2StarPerSecond = r, S0 = num / den, Offset = double.NaN, EchoesUsed = m, Status = DecayFitStatus.ClosedForm,
+            ExitReason = "closed form (ARLO)", SeR2Star = double.NaN, SeS0 = double.NaN, SeOffset = double.NaN,
+            S0Slow = double.NaN, R2StarSlowPerSecond = double.NaN, SeR2StarSlow = double.NaN,
+        };
+        fit.Rmse = Rmse(t, s, m, fit.S0, r);
+        if (!double.IsFinite(fit.S0)) return RawFit.Fail(DecayFitStatus.Failed, "non-finite S0", m);
+        return fit;
+    }
+
+    private static double Rmse(double[] t, double[] s, int m, double s0, double r)
+    {
+        double c = 0;
+        for (int i = 0; i < m; i++) { double e = s0 * Math.Exp(-r * t[i]) - s[i]; c += e * e; }
+        return Math.Sqrt(c / m);
+    }
+}

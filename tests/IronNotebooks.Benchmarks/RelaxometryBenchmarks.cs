@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using IronNotebooks.Imaging;
+using IronNotebooks.Relaxometry;
+
+namespace IronNotebooks.Benchmarks;
+
+/// <summary>
+/// Pixel-wise R2* maps of a synthetic 256 × 256 × 32 series with 12 echoes (0.99 ms + 1.41 ms steps): R2* 20–1,000 s⁻¹
+/// across the image, S0 = 1,000, Rician noise σ = 10 (seeded), float32 NIfTI written once to a temp folder. Whole maps are
+/// seconds long, so this is a Stopwatch harness (1 warm-up on one slice, then 3 timed full maps; median reported), not
+/// BenchmarkDotNet. Peer: python_relaxometry_peer.py (same volume definition).
+/// </summary>
+public static class RelaxometryBenchmarks
+{
+    public const int Nx = 256, Ny = 256, Nz = 32, Echoes = 12;
+
+    public static int Run(string[] args)
+    {
+        int repeats = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+        var dir = Path.Combine(Path.GetTempPath(), "ironnb-relaxometry-bench");
+        Write(dir);
+        var series = MultiEchoSeries.FromNiftiFolder(dir);
+        Console.WriteLine($"series {Nx}×{Ny}×{Nz}×{Echoes}, {Environment.ProcessorCount} cores");
+        foreach (var model in new[] { DecayModels.LogLinear, DecayModels.Arlo, DecayModels.Offset, DecayModels.Mono })
+        {
+            R2StarMap.Compute(series, model, R2StarMapOptions.Default with { MaskThreshold = 1 });
+            var times = new List<double>();
+            R2StarMapResult? last = null;
+            for (int i = 0; i < repeats; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                last = R2StarMap.Compute(series, model, R2StarMapOptions.Default with { MaskThreshold = 1 });
+                times.Add(sw.Elapsed.TotalSeconds);
+            }
+            times.Sort();
+            double median = times[times.Count / 2];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{model.Name,-10} median {median,8:0.000} s  ({Nx * Ny * Nz / median / 1e6:0.00} Mpixel/s)  fitted {last!.FittedPixels}, failed {last.FailedPixels}"));
+        }
+        return 0;
+    }
+
+    /// <summary>Pixel (x, y, z): R2* = 20 + 980·x/255 s⁻¹; noise seeded per echo.</summary>
+    public static void Write(string dir)
+    {
+        if (File.Exists(Path.Combine(dir, $"bench_e{Echoes}.json"))) return;
+        Directory.CreateDirectory(dir);
+        var rng = new Random(7);
+        double Gauss() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+        for (int e = 0; e < Echoes; e++)
+        {
+            double te = 0.99 + 1.41 * e;
+            var b = Header();
+            for (int z = 0; z < Nz; z++)
+                for (int y = 0; y < Ny; y++)
+                    for (int x = 0; x < Nx; x++)
+                    {
+                        double a = 1000 * Math.Exp(-(20 + 980.0 * x / (Nx - 1)) * te / 1000);
+                        double re = a + 10 * Gauss(), im = 10 * Gauss();
+                        BinaryPrimitives.WriteSingleLittleEndian(b.AsSpan(352 + 4 * ((z * Ny + y) * Nx + x)), (float)Math.Sqrt(re * re + im * im));
+                    }
+            File.WriteAllBytes(Path.Combine(dir, $"bench_e{e + 1}.nii"), b);
+            File.WriteAllText(Path.Combine(dir, $"bench_e{e + 1}.json"), string.Create(CultureInfo.InvariantCulture, $"{{\"EchoTime\": {te / 1000}, \"EchoNumber\": {e + 1}}}"));
+        }
+    }
+
+    private static byte[] Header()
+    {
+        var b = new byte[352 + 4 * Nx * Ny * Nz];
+        BinaryPrimitives.WriteInt32LittleEndian(b, 348);
+        short[] dim = [3, Nx, Ny, Nz, 1, 1, 1, 1];
+        for (int i = 0; i < 8; i++) BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(40 + 2 * i), dim[i]);
+        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(70), 16); // float32
+        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(72), 32);
+        for (int i = 0; i < 4; i++) BinaryPrimitives.WriteSingleLittleEndian(b.AsSpan(76 + 4 * i), 1);
+        BinaryPrimitives.WriteSingleLittleEndian(b.AsSpan(108), 352);
+        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(254), 1);
+        float[] srow = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
+        for (int i = 0; i < 12; i++) BinaryPrimitives.WriteSingleLittleEndian(b.AsSpan(280 + 4 * i), srow[i]);
+        "n+1\0"u8.CopyTo(b.AsSpan(344));
+        return b;
+    }
+}
