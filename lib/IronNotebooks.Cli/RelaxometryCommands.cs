@@ -44,7 +44,7 @@ public static class RelaxometryCommands
     {
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var model = Wrap(() => DecayModels.Get(modelName));
-        var loaded = Load(dir.FullName, series);
+        var loaded = MultiEchoFolder.Load(dir.FullName, series);
         var result = Wrap(() => R2StarMap.Compute(loaded, model,
             R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise }, MaskThreshold = maskThreshold }));
         using (var w = new StreamWriter(outFile.FullName))
@@ -132,7 +132,7 @@ public static class RelaxometryCommands
             if (dir is null || roiSpec is null) throw new BadInputException("Give DIR and --roi, or --te and --signal.");
             if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
             var shape = RoiCommands.ParseSpec(roiSpec);
-            var loaded = Load(dir.FullName, series);
+            var loaded = MultiEchoFolder.Load(dir.FullName, series);
             if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
                 throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
             string? noiseSource = noise is null ? null : "--noise";
@@ -210,24 +210,4 @@ public static class RelaxometryCommands
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v =>
             double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
                 : throw new BadInputException($"{option}: '{v}' is not a number.")).ToArray();
-
-    private static MultiEchoSeries Load(string folder, string? series)
-    {
-        bool nifti = Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
-        if (nifti) return MultiEchoSeries.FromNiftiFolder(folder, series);
-        var candidates = ImageCatalog.Scan(folder).AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
-        if (series is not null)
-        {
-            if (!int.TryParse(series, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-                throw new BadInputException($"--series '{series}' must be a DICOM series number for a DICOM folder.");
-            candidates = candidates.Where(s => s.SeriesNumber == number).ToList();
-        }
-        return candidates.Count switch
-        {
-            0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}."),
-            1 => MultiEchoSeries.FromCatalog(candidates[0]),
-            _ => throw new BadInputException($"{candidates.Count} series could be measured; choose one with --series: "
-                + string.Join(", ", candidates.Select(s => $"{s.SeriesNumber} '{s.SeriesDescription}'"))),
-        };
-    }
 }

@@ -36,7 +36,7 @@ public static class RoiCommands
     {
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var shape = ParseSpec(spec);
-        var loaded = Load(dir.FullName, series);
+        var loaded = MultiEchoFolder.Load(dir.FullName, series);
         if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
             throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
         var results = RoiMeasurement.MeasureEchoes(loaded.Slices[sliceIndex], shape)
@@ -53,27 +53,6 @@ public static class RoiCommands
                 $"{r.EchoTimeMs,8:0.###} {r.Mean,10:0.###} {r.Sd,10:0.###} {r.Median,10:0.###} {r.Min,10:0.###} {r.Max,10:0.###} {r.Pixels,7} {r.AreaMm2,10:0.##}"));
         foreach (var w in loaded.Warnings) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
-    }
-
-    private static MultiEchoSeries Load(string folder, string? series)
-    {
-        bool nifti = Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
-        if (nifti) return MultiEchoSeries.FromNiftiFolder(folder, series);
-
-        var candidates = ImageCatalog.Scan(folder).AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
-        if (series is not null)
-        {
-            if (!int.TryParse(series, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-                throw new BadInputException($"--series '{series}' must be a DICOM series number for a DICOM folder.");
-            candidates = candidates.Where(s => s.SeriesNumber == number).ToList();
-        }
-        return candidates.Count switch
-        {
-            0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}."),
-            1 => MultiEchoSeries.FromCatalog(candidates[0]),
-            _ => throw new BadInputException($"{candidates.Count} series could be measured; choose one with --series: "
-                + string.Join(", ", candidates.Select(s => $"{s.SeriesNumber} '{s.SeriesDescription}'"))),
-        };
     }
 
     /// <summary>Parses an ROI specification of the command line into a pixel-space ROI.</summary>
