@@ -3,6 +3,7 @@ using System.Globalization;
 using IronNotebooks.Calibration;
 using IronNotebooks.Imaging;
 using IronNotebooks.Relaxometry;
+using Spectre.Console;
 
 namespace IronNotebooks.Cli;
 
@@ -33,37 +34,44 @@ public static class RelaxometryCommands
         var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default arlo).", DefaultValueFactory = _ => "arlo" };
         var noise = new Option<double?>("--noise") { Description = "Noise σ in signal units (needed by truncation and rician)." };
         var mask = new Option<double>("--mask") { Description = "Skip pixels whose first-echo signal is below this (default 0).", DefaultValueFactory = _ => 0 };
-        var outFile = new Option<FileInfo>("--out") { Description = "CSV file to write: slice,x,y,r2StarPerSecond,t2StarMs,s0,status (one row per pixel).", Required = true };
+        var noiseRoi = new Option<string?>("--noise-roi") { Description = "Background ROI in air on echo 1 of slice 0 (same syntax as roi stats --roi): σ = mean / √(π/2), instead of --noise." };
+        var outFile = new Option<string>("--out")
+        {
+            Description = "FILE.csv: one row per pixel (slice,x,y,r2StarPerSecond,t2StarMs,s0,status); any other path: a folder of DICOM MR "
+                + "files, one per slice, R2* stored in 0.1 s⁻¹ steps (Rescale Slope 0.1; 0 where no usable fit).",
+            Required = true,
+        };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of text." };
-        var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV (all cores).") { dir, series, model, noise, mask, outFile, json };
-        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output));
+        var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal).")
+            { dir, series, model, noise, noiseRoi, mask, outFile, json };
+        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(mask),
+            p.GetValue(outFile)!, p.GetValue(json), output));
         return map;
     }
 
-    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, double maskThreshold, FileInfo outFile, bool json, TextWriter output)
+    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, string? noiseRoiSpec, double maskThreshold,
+        string outPath, bool json, TextWriter output)
     {
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var model = Wrap(() => DecayModels.Get(modelName));
         var loaded = MultiEchoFolder.Load(dir.FullName, series);
-        var result = Wrap(() => R2StarMap.Compute(loaded, model,
-            R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise }, MaskThreshold = maskThreshold }));
-        using (var w = new StreamWriter(outFile.FullName))
+        var warnings = new List<string>(loaded.Warnings);
+        if (noiseRoiSpec is not null)
         {
-            w.WriteLine("slice,x,y,r2StarPerSecond,t2StarMs,s0,status");
-            foreach (var s in result.Slices)
-                for (int y = 0; y < s.Rows; y++)
-                    for (int x = 0; x < s.Columns; x++)
-                    {
-                        int i = y * s.Columns + x;
-                        double r = s.R2StarPerSecond[i];
-                        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{s.SliceIndex},{x},{y},{(double.IsNaN(r) ? "" : r.ToString("R", CultureInfo.InvariantCulture))},{(double.IsNaN(r) ? "" : (1000 / r).ToString("R", CultureInfo.InvariantCulture))},{(float.IsNaN(s.S0[i]) ? "" : s.S0[i].ToString("R", CultureInfo.InvariantCulture))},{s.Status[i]}"));
-                    }
+            if (noise is not null) throw new BadInputException("Give --noise or --noise-roi, not both.");
+            (noise, var source) = NoiseFromRoi(loaded.Slices[0], noiseRoiSpec, warnings);
+            warnings.Add("noise: " + source);
         }
+        var options = R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise }, MaskThreshold = maskThreshold };
+        var result = Wrap(() => MapWithProgress(loaded, model, options, showProgress: !json && !Console.IsErrorRedirected));
+        bool csv = outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        if (csv) WriteCsv(result, outPath);
+        else warnings.AddRange(R2StarMapDicom.Write(result, loaded, outPath));
+        var outFile = new FileInfo(outPath);
         var usable = result.Slices.SelectMany(s => s.R2StarPerSecond).Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToList();
         var report = new MapReport(result.Model, outFile.FullName, result.Slices.Count, result.Slices.Count > 0 ? result.Slices[0].Columns : 0,
             result.Slices.Count > 0 ? result.Slices[0].Rows : 0, result.FittedPixels, result.MaskedPixels, result.FailedPixels,
-            usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, loaded.Warnings);
+            usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, warnings);
         if (json)
         {
             output.WriteLine(CliJson.Serialize(report));
@@ -71,8 +79,38 @@ public static class RelaxometryCommands
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Model}: {report.FittedPixels} pixels fitted, {report.MaskedPixels} masked, {report.FailedPixels} without a usable fit; median R2* {report.MedianR2StarPerSecond:0.#} s⁻¹ → {report.Out}"));
-        foreach (var w in loaded.Warnings) output.WriteLine($"warning: {w}");
+        foreach (var w in warnings) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
+    }
+
+    private static R2StarMapResult MapWithProgress(MultiEchoSeries series, DecayModel model, R2StarMapOptions options, bool showProgress)
+    {
+        if (!showProgress) return R2StarMap.Compute(series, model, options);
+        // A progress bar on stderr for people at a terminal; scripts (redirected stderr, --json) get none.
+        R2StarMapResult? result = null;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask($"{model.Name} map, {series.Slices.Count} slice(s)", maxValue: 1.0);
+            result = R2StarMap.Compute(series, model, options, new Progress<double>(v => task.Value = v));
+            task.Value = 1.0;
+        });
+        return result!;
+    }
+
+    private static void WriteCsv(R2StarMapResult result, string path)
+    {
+        using var w = new StreamWriter(path);
+        w.WriteLine("slice,x,y,r2StarPerSecond,t2StarMs,s0,status");
+        foreach (var s in result.Slices)
+            for (int y = 0; y < s.Rows; y++)
+                for (int x = 0; x < s.Columns; x++)
+                {
+                    int i = y * s.Columns + x;
+                    double r = s.R2StarPerSecond[i];
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{s.SliceIndex},{x},{y},{(double.IsNaN(r) ? "" : r.ToString("R", CultureInfo.InvariantCulture))},{(double.IsNaN(r) ? "" : (1000 / r).ToString("R", CultureInfo.InvariantCulture))},{(float.IsNaN(s.S0[i]) ? "" : s.S0[i].ToString("R", CultureInfo.InvariantCulture))},{s.Status[i]}"));
+                }
     }
 
     private static Command BuildFit(TextWriter output)
@@ -140,16 +178,8 @@ public static class RelaxometryCommands
             if (noiseRoiSpec is not null)
             {
                 if (noise is not null) throw new BadInputException("Give --noise or --noise-roi, not both.");
-                var background = RoiCommands.ParseSpec(noiseRoiSpec) with { Role = IronNotebooks.Roi.RoiRole.Background };
-                var stats = IronNotebooks.Roi.RoiMeasurement.Measure(loaded.Slices[sliceIndex].Echoes[0], background);
-                if (stats.PixelCount < 20) throw new BadInputException($"--noise-roi '{noiseRoiSpec}' holds {stats.PixelCount} pixels; use at least 20 pixels of air.");
-                var estimate = Wrap(() => IronNotebooks.Roi.NoiseEstimate.FromBackground(stats));
-                options = options with { NoiseSigma = estimate.SigmaFromMean };
-                noiseSource = string.Create(CultureInfo.InvariantCulture,
-                    $"background ROI {noiseRoiSpec} on echo 1: σ = mean/√(π/2) = {estimate.SigmaFromMean:G4} (σ from SD {estimate.SigmaFromSd:G4}, SD/mean {estimate.RatioSdToMean:0.###}, {estimate.PixelCount} px)");
-                if (Math.Abs(estimate.RatioSdToMean / IronNotebooks.Roi.NoiseEstimate.RayleighSdToMean - 1) > 0.2)
-                    extra.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"Background SD/mean is {estimate.RatioSdToMean:0.###}, not the Rayleigh 0.523: the air ROI is not pure single-coil noise (ghosts, parallel imaging, multi-coil); σ is uncertain."));
+                (var sigma, noiseSource) = NoiseFromRoi(loaded.Slices[sliceIndex], noiseRoiSpec, extra);
+                options = options with { NoiseSigma = sigma };
             }
             var r = Wrap(() => RoiDecayFit.Fit(loaded, sliceIndex, shape, model, options));
             report = ToReport(r.Fit, r.PixelCount, loaded.EchoTimesMs, r.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, roiSpec, noiseSource);
@@ -204,6 +234,20 @@ public static class RelaxometryCommands
         {
             throw new BadInputException(e.Message);
         }
+    }
+
+    /// <summary>σ from a background ROI on the first echo of a slice (Rayleigh), with a warning when the air is not pure noise.</summary>
+    private static (double Sigma, string Source) NoiseFromRoi(MultiEchoSlice slice, string spec, List<string> warnings)
+    {
+        var background = RoiCommands.ParseSpec(spec) with { Role = IronNotebooks.Roi.RoiRole.Background };
+        var stats = IronNotebooks.Roi.RoiMeasurement.Measure(slice.Echoes[0], background);
+        if (stats.PixelCount < 20) throw new BadInputException($"--noise-roi '{spec}' holds {stats.PixelCount} pixels; use at least 20 pixels of air.");
+        var estimate = Wrap(() => IronNotebooks.Roi.NoiseEstimate.FromBackground(stats));
+        if (Math.Abs(estimate.RatioSdToMean / IronNotebooks.Roi.NoiseEstimate.RayleighSdToMean - 1) > 0.2)
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Background SD/mean is {estimate.RatioSdToMean:0.###}, not the Rayleigh 0.523: the air ROI is not pure single-coil noise (ghosts, parallel imaging, multi-coil); σ is uncertain."));
+        return (estimate.SigmaFromMean, string.Create(CultureInfo.InvariantCulture,
+            $"background ROI {spec} on echo 1 of slice {slice.Index}: σ = mean/√(π/2) = {estimate.SigmaFromMean:G4} (σ from SD {estimate.SigmaFromSd:G4}, SD/mean {estimate.RatioSdToMean:0.###}, {estimate.PixelCount} px)"));
     }
 
     private static double[] ParseList(string text, string option) =>

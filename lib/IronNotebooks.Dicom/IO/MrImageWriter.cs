@@ -74,7 +74,13 @@ public static class MrImageWriter
         transform.SetDecimalString(DicomTags.RescaleIntercept, s.RescaleIntercept);
         transform.SetDecimalString(DicomTags.RescaleSlope, s.RescaleSlope);
         transform.SetString(DicomTags.RescaleType, DicomVR.LO, "US");
+        // MR Image Frame Type macro: Frame Type repeats the image type, and Complex Image Component says magnitude,
+        // so readers (ours included) can tell these frames from phase or derived maps.
+        var frameType = new DicomDataset();
+        frameType.SetString(new DicomTag(0x0008, 0x9007), DicomVR.CS, [.. s.ImageType.Take(2), "M", "NONE"]);
+        frameType.SetString(new DicomTag(0x0008, 0x9208), DicomVR.CS, "MAGNITUDE");
         var shared = new DicomDataset();
+        shared.SetSequence(new DicomTag(0x0018, 0x9226), frameType);
         shared.SetSequence(DicomTags.MRTimingAndRelatedParametersSequence, timing);
         shared.SetSequence(DicomTags.PixelMeasuresSequence, measures);
         shared.SetSequence(DicomTags.PlaneOrientationSequence, orientation);
