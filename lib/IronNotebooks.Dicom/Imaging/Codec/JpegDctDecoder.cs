@@ -169,18 +169,7 @@ public sealed class JpegDctDecoder : IPixelDecoder
             {
                 for (int bx = 0; bx < blocksX; bx++)
                 {
-                    if (restartInterval > 0)
-                    {
-                        if (mcusLeft == 0)
-                        {
-                            reader.ReadRestartMarker(nextRestart);
-                            nextRestart = (nextRestart + 1) & 7;
-                            mcusLeft = restartInterval;
-                            predictors.Clear();
-                        }
-
-                        mcusLeft--;
-                    }
+                    NextMcu(ref reader, restartInterval, ref mcusLeft, ref nextRestart, predictors);
 
                     int last = DecodeBlock(ref reader, dc, ac, quant[0], ref predictors[0], block);
                     InverseDct(block, last, work, plane.Samples.AsSpan(by * 8 * plane.Stride + bx * 8),
@@ -194,18 +183,7 @@ public sealed class JpegDctDecoder : IPixelDecoder
             {
                 for (int mx = 0; mx < mcusX; mx++)
                 {
-                    if (restartInterval > 0)
-                    {
-                        if (mcusLeft == 0)
-                        {
-                            reader.ReadRestartMarker(nextRestart);
-                            nextRestart = (nextRestart + 1) & 7;
-                            mcusLeft = restartInterval;
-                            predictors.Clear();
-                        }
-
-                        mcusLeft--;
-                    }
+                    NextMcu(ref reader, restartInterval, ref mcusLeft, ref nextRestart, predictors);
 
                     for (int i = 0; i < ns; i++)
                     {
@@ -229,6 +207,20 @@ public sealed class JpegDctDecoder : IPixelDecoder
         }
 
         return reader.NextMarkerPosition();
+    }
+
+    /// <summary>Counts down the restart interval; at its end reads RSTn and resets the DC predictors (T.81 §F.1.2.3).</summary>
+    private static void NextMcu(ref JpegHuffmanBitReader reader, int restartInterval, ref int mcusLeft, ref int nextRestart, scoped Span<int> predictors)
+    {
+        if (restartInterval <= 0) return;
+        if (mcusLeft == 0)
+        {
+            reader.ReadRestartMarker(nextRestart);
+            nextRestart = (nextRestart + 1) & 7;
+            mcusLeft = restartInterval;
+            predictors.Clear();
+        }
+        mcusLeft--;
     }
 
     /// <summary>
