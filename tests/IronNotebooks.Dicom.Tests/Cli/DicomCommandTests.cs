@@ -8,18 +8,11 @@ namespace IronNotebooks.Dicom.Tests.Cli;
 
 public class DicomCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = IronNbApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void InfoJson_OnTheBundledSample_ReportsTheContractFieldsWithStoredAndRescaledStatistics()
     {
-        var (code, output, error) = Run("dicom", "info", SamplePhantomTests.SamplePath, "--json");
+        var (code, output, error) = CliHarness.Run("dicom", "info", SamplePhantomTests.SamplePath, "--json");
         Assert.True(code == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
 
@@ -46,7 +39,7 @@ public class DicomCommandTests
     public void InfoJson_OnAPhilipsEnhancedFile_RescalesEachFrameWithItsOwnSlope()
     {
         var path = TestPaths.CorpusFile("dcm_qa_philips_enh/In/enh/2001_WIP_fcMRI_Field_Mapping_e2_phMag.dcm.gz");
-        var (code, output, _) = Run("dicom", "info", path, "--json");
+        var (code, output, _) = CliHarness.Run("dicom", "info", path, "--json");
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal(212, json.GetProperty("frames").GetInt32());
@@ -62,7 +55,7 @@ public class DicomCommandTests
     [Fact]
     public void Info_MissingFile_ExitsTwoNamingTheFile()
     {
-        var (code, _, error) = Run("dicom", "info", "/nonexistent/x.dcm");
+        var (code, _, error) = CliHarness.Run("dicom", "info", "/nonexistent/x.dcm");
         Assert.Equal(2, code);
         Assert.Contains("/nonexistent/x.dcm", error);
     }
@@ -75,7 +68,7 @@ public class DicomCommandTests
         File.WriteAllBytes(path, bytes[..(bytes.Length - 1000)]);
         try
         {
-            var (code, _, error) = Run("dicom", "info", path, "--json");
+            var (code, _, error) = CliHarness.Run("dicom", "info", path, "--json");
             Assert.Equal(2, code);
             Assert.Contains("truncated", error);
             Assert.Contains("offset", error);
@@ -87,7 +80,7 @@ public class DicomCommandTests
     [Fact]
     public void UnknownOption_ExitsTwo()
     {
-        var (code, _, error) = Run("dicom", "info", SamplePhantomTests.SamplePath, "--frobnicate");
+        var (code, _, error) = CliHarness.Run("dicom", "info", SamplePhantomTests.SamplePath, "--frobnicate");
         Assert.Equal(2, code);
         Assert.Contains("--frobnicate", error);
     }
@@ -95,7 +88,7 @@ public class DicomCommandTests
     [CorpusFact]
     public void Info_Jpeg2000File_PrintsTheHeaderAndExitsTwoNamingTheSyntax()
     {
-        var (code, output, _) = Run("dicom", "info", TestPaths.CorpusFile("dcm_qa_ts/In/9.dcm"), "--json");
+        var (code, output, _) = CliHarness.Run("dicom", "info", TestPaths.CorpusFile("dcm_qa_ts/In/9.dcm"), "--json");
         Assert.Equal(2, code);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal(384, json.GetProperty("rows").GetInt32());
@@ -106,7 +99,7 @@ public class DicomCommandTests
     [CorpusFact]
     public void Info_ObjectWithoutPixelData_SucceedsWithNullPixelFields()
     {
-        var (code, output, _) = Run("dicom", "info", TestPaths.CorpusFile("pydicom-debian-testfiles/ExplVR_LitEndNoMeta.dcm"), "--json");
+        var (code, output, _) = CliHarness.Run("dicom", "info", TestPaths.CorpusFile("pydicom-debian-testfiles/ExplVR_LitEndNoMeta.dcm"), "--json");
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal(JsonValueKind.Null, json.GetProperty("rows").ValueKind);
@@ -117,7 +110,7 @@ public class DicomCommandTests
     [CorpusFact]
     public void TreeJson_ListsStudiesSeriesAndAcquisitionsWithEchoTimes()
     {
-        var (code, output, _) = Run("dicom", "tree", TestPaths.CorpusFile("dcm_qa_me/In"), "--json");
+        var (code, output, _) = CliHarness.Run("dicom", "tree", TestPaths.CorpusFile("dcm_qa_me/In"), "--json");
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
         var series = json.GetProperty("studies")[0].GetProperty("series");

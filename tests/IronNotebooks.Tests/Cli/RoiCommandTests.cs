@@ -8,17 +8,11 @@ namespace IronNotebooks.Tests.Cli;
 
 public class RoiCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        return (IronNbApp.Run(args, output, error), output.ToString(), error.ToString());
-    }
 
     [CorpusFact]
     public void RoiStatsJson_OnANiftiFolder_GivesOneObjectPerEchoMatchingNumpy()
     {
-        var (code, output, error) = Run("roi", "stats", TestPaths.CorpusFile("ukat/r2star/philips"), "--roi", "rect:30,40,41,49", "--slice", "2", "--json");
+        var (code, output, error) = CliHarness.Run("roi", "stats", TestPaths.CorpusFile("ukat/r2star/philips"), "--roi", "rect:30,40,41,49", "--slice", "2", "--json");
         Assert.True(code == 0, error);
         var echoes = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
         using var reference = JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture("roi/roi_reference.json")));
@@ -39,7 +33,7 @@ public class RoiCommandTests
         try
         {
             MrImageWriter.WriteClassic(SyntheticSeries.Phantom(), dir);
-            var (code, output, error) = Run("roi", "stats", dir, "--roi", "circle:10,12,1", "--json");
+            var (code, output, error) = CliHarness.Run("roi", "stats", dir, "--roi", "circle:10,12,1", "--json");
             Assert.True(code == 0, error);
             var echoes = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
             Assert.Equal(SyntheticSeries.EchoTimesMs, echoes.Select(e => e.GetProperty("echoTimeMs").GetDouble()));
@@ -57,7 +51,7 @@ public class RoiCommandTests
     [InlineData("polygon:1,2,3,4", "at least 6")]
     public void RoiStats_BadRoiSpec_ExitsTwoSayingWhatIsWrong(string spec, string message)
     {
-        var (code, _, error) = Run("roi", "stats", Path.GetTempPath(), "--roi", spec);
+        var (code, _, error) = CliHarness.Run("roi", "stats", Path.GetTempPath(), "--roi", spec);
         Assert.Equal(2, code);
         Assert.Contains(message, error);
     }
@@ -69,10 +63,10 @@ public class RoiCommandTests
         try
         {
             MrImageWriter.WriteClassic(SyntheticSeries.Phantom(), dir);
-            var outside = Run("roi", "stats", dir, "--roi", "circle:30,30,5");
+            var outside = CliHarness.Run("roi", "stats", dir, "--roi", "circle:30,30,5");
             Assert.Equal(2, outside.Code);
             Assert.Contains("outside", outside.Err);
-            var slice = Run("roi", "stats", dir, "--roi", "circle:10,10,2", "--slice", "3");
+            var slice = CliHarness.Run("roi", "stats", dir, "--roi", "circle:10,10,2", "--slice", "3");
             Assert.Equal(2, slice.Code);
             Assert.Contains("--slice 3", slice.Err);
         }
@@ -82,7 +76,7 @@ public class RoiCommandTests
     [Fact]
     public void RoiStatsHelp_SaysTheRectangleFarCornerIsIncluded()
     {
-        var (code, output, _) = Run("roi", "stats", "--help");
+        var (code, output, _) = CliHarness.Run("roi", "stats", "--help");
         Assert.Equal(0, code);
         Assert.Contains("both corners included", output);
         Assert.Contains("NIfTI i", output);
@@ -91,7 +85,7 @@ public class RoiCommandTests
     [CorpusFact]
     public void DicomTreeJson_ListsAcquisitionsWithComponentEchoTimeAndSliceCount()
     {
-        var (code, output, _) = Run("dicom", "tree", TestPaths.CorpusFile("ukat/b0map_ge_3d_dicom"), "--json");
+        var (code, output, _) = CliHarness.Run("dicom", "tree", TestPaths.CorpusFile("ukat/b0map_ge_3d_dicom"), "--json");
         Assert.Equal(0, code);
         var acquisitions = JsonDocument.Parse(output).RootElement.GetProperty("studies")[0].GetProperty("series")[0].GetProperty("acquisitions");
         Assert.Equal(6, acquisitions.GetArrayLength());

@@ -13,12 +13,6 @@ public sealed class MapCommandDicomTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        return (IronNbApp.Run(args, output, error), output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void Map_ToDicom_RecoversThePhantomVialsAndMatchesTheCsv()
@@ -29,8 +23,8 @@ public sealed class MapCommandDicomTests : IDisposable
         var dicomOut = Path.Combine(_dir, "map");
         var csvOut = Path.Combine(_dir, "map.csv");
 
-        var dicom = Run("map", input, "--model", "mono", "--mask", "100", "--out", dicomOut);
-        var csv = Run("map", input, "--model", "mono", "--mask", "100", "--out", csvOut);
+        var dicom = CliHarness.Run("map", input, "--model", "mono", "--mask", "100", "--out", dicomOut);
+        var csv = CliHarness.Run("map", input, "--model", "mono", "--mask", "100", "--out", csvOut);
         Assert.True(dicom.Code == 0, dicom.Err);
         Assert.True(csv.Code == 0, csv.Err);
 

@@ -7,12 +7,6 @@ namespace IronNotebooks.Tests.Relaxometry;
 
 public sealed class RelaxometryCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        return (IronNbApp.Run(args, output, error), output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void FitJson_WithValuesFromAWorkstation_ReturnsTheContractFields()
@@ -20,7 +14,7 @@ public sealed class RelaxometryCliTests
         var te = Enumerable.Range(0, 12).Select(i => 0.99 + 1.41 * i).ToArray();
         var s = te.Select(t => 800 * Math.Exp(-0.25 * t) + 20).ToArray();
         string Join(IEnumerable<double> v) => string.Join(",", v.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
-        var (code, output, error) = Run("fit", "--te", Join(te), "--signal", Join(s), "--model", "offset", "--json");
+        var (code, output, error) = CliHarness.Run("fit", "--te", Join(te), "--signal", Join(s), "--model", "offset", "--json");
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(250, root.GetProperty("r2StarPerSecond").GetDouble(), 1e-4);
@@ -43,7 +37,7 @@ public sealed class RelaxometryCliTests
     [InlineData("lic", "r2star", "--value", "100", "--field", "1.5", "--calibration", "stpierre2005")]
     public void Cli_BadInput_ExitsWithCode2(params string[] args)
     {
-        var (code, _, error) = Run(args);
+        var (code, _, error) = CliHarness.Run(args);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
@@ -51,7 +45,7 @@ public sealed class RelaxometryCliTests
     [Fact]
     public void LicR2StarJson_Wood_ReturnsLicRangeStatusAndFieldWarning()
     {
-        var (code, output, error) = Run("lic", "r2star", "--value", "100", "--field", "3", "--calibration", "wood2005", "--json");
+        var (code, output, error) = CliHarness.Run("lic", "r2star", "--value", "100", "--field", "3", "--calibration", "wood2005", "--json");
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(2.742, root.GetProperty("licMgPerGram").GetDouble(), 1e-9);
@@ -66,7 +60,7 @@ public sealed class RelaxometryCliTests
     [Fact]
     public void LicR2Json_StPierreAboveDomain_ReturnsNullLicWithWarning()
     {
-        var (code, output, error) = Run("lic", "r2", "--value", "420", "--field", "1.5", "--calibration", "stpierre2005", "--json");
+        var (code, output, error) = CliHarness.Run("lic", "r2", "--value", "420", "--field", "1.5", "--calibration", "stpierre2005", "--json");
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(JsonValueKind.Null, root.GetProperty("licMgPerGram").ValueKind);
@@ -76,7 +70,7 @@ public sealed class RelaxometryCliTests
     [CorpusFact]
     public void FitJson_OnUkatSiemensLiverRoi_GivesPlausibleR2StarAndPixelCount()
     {
-        var (code, output, error) = Run("fit", TestPaths.CorpusFile("ukat/r2star/siemens"), "--roi", "circle:30,100,6", "--slice", "0", "--model", "mono", "--json");
+        var (code, output, error) = CliHarness.Run("fit", TestPaths.CorpusFile("ukat/r2star/siemens"), "--roi", "circle:30,100,6", "--slice", "0", "--model", "mono", "--json");
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.InRange(root.GetProperty("r2StarPerSecond").GetDouble(), 40, 100);
@@ -89,7 +83,7 @@ public sealed class RelaxometryCliTests
         var csv = Path.Combine(Path.GetTempPath(), $"ironnb-map-{Guid.NewGuid():N}.csv");
         try
         {
-            var (code, output, error) = Run("map", TestPaths.CorpusFile("ukat/r2star/siemens"), "--model", "arlo", "--mask", "50", "--out", csv, "--json");
+            var (code, output, error) = CliHarness.Run("map", TestPaths.CorpusFile("ukat/r2star/siemens"), "--model", "arlo", "--mask", "50", "--out", csv, "--json");
             Assert.True(code == 0, error);
             var root = JsonDocument.Parse(output).RootElement;
             int slices = root.GetProperty("slices").GetInt32(), cols = root.GetProperty("columns").GetInt32(), rows = root.GetProperty("rows").GetInt32();
@@ -108,7 +102,7 @@ public sealed class RelaxometryCliTests
     [CorpusFact]
     public void FitJson_WithNoiseRoiInAir_UsesRayleighSigmaAndSaysWhereItCameFrom()
     {
-        var (code, output, error) = Run("fit", TestPaths.CorpusFile("ukat/r2star/siemens"), "--roi", "circle:30,100,6", "--noise-roi", "rect:2,2,12,12",
+        var (code, output, error) = CliHarness.Run("fit", TestPaths.CorpusFile("ukat/r2star/siemens"), "--roi", "circle:30,100,6", "--noise-roi", "rect:2,2,12,12",
             "--model", "rician", "--json");
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(output).RootElement;
@@ -120,7 +114,7 @@ public sealed class RelaxometryCliTests
     [Fact]
     public void Fit_NoiseAndNoiseRoiTogether_ExitsWithCode2()
     {
-        var (code, _, _) = Run("fit", "--te", "1,2,3", "--signal", "10,8,6", "--noise-roi", "rect:0,0,5,5");
+        var (code, _, _) = CliHarness.Run("fit", "--te", "1,2,3", "--signal", "10,8,6", "--noise-roi", "rect:0,0,5,5");
         Assert.Equal(ExitCodes.BadInput, code);
     }
 }

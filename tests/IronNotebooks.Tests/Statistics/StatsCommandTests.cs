@@ -1,3 +1,4 @@
+using IronNotebooks.Dicom.Tests.Support;
 using System.Text.Json;
 using IronNotebooks.Cli;
 using IronNotebooks.Statistics;
@@ -8,17 +9,10 @@ namespace IronNotebooks.Tests.Statistics;
 /// <summary>`ironnb stats …`: the JSON contract of architecture.md, the numbers equal the library's, bad input exits 2 naming what is wrong.</summary>
 public class StatsCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = IronNbApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private static JsonElement Json(params string[] args)
     {
-        var (code, output, error) = Run(args);
+        var (code, output, error) = CliHarness.Run(args);
         Assert.True(code == 0, error);
         return JsonDocument.Parse(output).RootElement;
     }
@@ -112,7 +106,7 @@ public class StatsCommandTests
     [Fact]
     public void Roc_UnknownColumn_ExitsTwoNamingItAndTheColumnsThereAre()
     {
-        var (code, _, error) = Run("stats", "roc", RReference.Path("roc_cohort.csv"), "--score", "r2", "--truth", "iron_overload");
+        var (code, _, error) = CliHarness.Run("stats", "roc", RReference.Path("roc_cohort.csv"), "--score", "r2", "--truth", "iron_overload");
         Assert.Equal(2, code);
         Assert.Contains("column 'r2'", error);
         Assert.Contains("'r2star_per_s'", error);
@@ -122,7 +116,7 @@ public class StatsCommandTests
     public void Roc_NonNumericCell_ExitsTwoNamingLineAndColumn()
     {
         var path = Temp("score,truth\n1.5,1\n2.0,0\nhigh,1\n0.5,0\n");
-        var (code, _, error) = Run("stats", "roc", path, "--score", "score", "--truth", "truth");
+        var (code, _, error) = CliHarness.Run("stats", "roc", path, "--score", "score", "--truth", "truth");
         Assert.Equal(2, code);
         Assert.Contains("line 4", error);
         Assert.Contains("column 'score'", error);
@@ -132,7 +126,7 @@ public class StatsCommandTests
     public void Roc_OneClassOnly_ExitsTwo()
     {
         var path = Temp("score,truth\n1.5,1\n2.0,1\n3,1\n");
-        var (code, _, error) = Run("stats", "roc", path, "--score", "score", "--truth", "truth");
+        var (code, _, error) = CliHarness.Run("stats", "roc", path, "--score", "score", "--truth", "truth");
         Assert.Equal(2, code);
         Assert.Contains("at least one of each", error);
     }
@@ -141,7 +135,7 @@ public class StatsCommandTests
     public void Roc_MissingValues_FailWithoutDropMissingAndAreCountedWithIt()
     {
         var path = Temp("score,truth\n1.5,1\nNA,0\n3,1\n0.5,0\n2,0\n4,1\n");
-        var (code, _, error) = Run("stats", "roc", path, "--score", "score", "--truth", "truth", "--json");
+        var (code, _, error) = CliHarness.Run("stats", "roc", path, "--score", "score", "--truth", "truth", "--json");
         Assert.Equal(2, code);
         Assert.Contains("missing value", error);
         var json = Json("stats", "roc", path, "--score", "score", "--truth", "truth", "--drop-missing", "--json");
@@ -153,7 +147,7 @@ public class StatsCommandTests
     public void Roc_TextTruthWithoutPositive_AsksForIt()
     {
         var path = Temp("score,truth\n1,yes\n2,no\n3,yes\n");
-        var (code, _, error) = Run("stats", "roc", path, "--score", "score", "--truth", "truth");
+        var (code, _, error) = CliHarness.Run("stats", "roc", path, "--score", "score", "--truth", "truth");
         Assert.Equal(2, code);
         Assert.Contains("--positive", error);
     }
@@ -169,7 +163,7 @@ public class StatsCommandTests
     [Fact]
     public void Kappa_UnknownWeights_ExitsTwo()
     {
-        var (code, _, _) = Run("stats", "kappa", RReference.Path("kappa_grades.csv"), "--a", "reader_a", "--b", "reader_b", "--weights", "cubic");
+        var (code, _, _) = CliHarness.Run("stats", "kappa", RReference.Path("kappa_grades.csv"), "--a", "reader_a", "--b", "reader_b", "--weights", "cubic");
         Assert.Equal(2, code);
     }
 
@@ -177,7 +171,7 @@ public class StatsCommandTests
     public void BlandAltman_LogWithZero_ExitsTwoNamingTheValue()
     {
         var path = Temp("a,b\n1,2\n0,1\n3,3\n");
-        var (code, _, error) = Run("stats", "bland-altman", path, "--a", "a", "--b", "b", "--log");
+        var (code, _, error) = CliHarness.Run("stats", "bland-altman", path, "--a", "a", "--b", "b", "--log");
         Assert.Equal(2, code);
         Assert.Contains("a[1]", error);
     }
@@ -185,7 +179,7 @@ public class StatsCommandTests
     [Fact]
     public void TextOutput_MentionsTheAucAndCutoffs()
     {
-        var (code, output, _) = Run("stats", "roc", RReference.Path("roc_hanley_mcneil_1982.csv"), "--score", "rating", "--truth", "abnormal");
+        var (code, output, _) = CliHarness.Run("stats", "roc", RReference.Path("roc_hanley_mcneil_1982.csv"), "--score", "rating", "--truth", "abnormal");
         Assert.Equal(0, code);
         Assert.Contains("AUC 0.893171", output);
         Assert.Contains("Youden cut-off 3.5", output);
