@@ -175,19 +175,26 @@ public static class SignalRatioCommands
         if (!check.IsSatisfied)
             throw new BadInputException($"The exam does not satisfy {check.Protocol.Name}: {string.Join(" ", check.Errors.Select(x => x.Message))}");
         var roiSet = Wrap(() => LoadRois(roisPath));
+        var findings = new List<SirFinding>(check.Findings);
+        if (protocolName is null)
+        {
+            var others = SirAcquisitionCheck.Identify(set, coils).Where(c => c.IsSatisfied && c.Protocol != check.Protocol).Select(c => c.Protocol.Name).ToList();
+            if (others.Count > 0)
+                findings.Add(new SirFinding(SirFindingSeverity.Warning, null, "protocol",
+                    $"The exam also satisfies {string.Join(", ", others)}; {check.Protocol.Name} (most sequences) was used. Choose with --protocol."));
+        }
         var loaded = new Dictionary<string, MultiEchoSeries>();
         double? location = null;
         var ratios = new List<LiverMuscleRatio>();
-        foreach (var step in check.Match.Steps)
+        LiverMuscleRatio? Measure(SequenceProtocolStep step, SequenceSet.Entry entry, bool required)
         {
-            var entry = step.Found!;
             if (!loaded.TryGetValue(entry.Series.SeriesInstanceUid, out var series))
                 loaded[entry.Series.SeriesInstanceUid] = series = MultiEchoSeries.FromCatalog(entry.Series);
             MultiEchoSlice slice;
             if (location is null)
             {
                 if (sliceIndex < 0 || sliceIndex >= series.Slices.Count)
-                    throw new BadInputException($"--slice {sliceIndex} is outside 0…{series.Slices.Count - 1} in {step.Step.Label} (series {entry.Series.SeriesNumber}).");
+                    throw new BadInputException($"--slice {sliceIndex} is outside 0…{series.Slices.Count - 1} in {step.Label} (series {entry.Series.SeriesNumber}).");
                 slice = series.Slices[sliceIndex];
                 location = slice.SliceLocationMm;
             }
@@ -195,18 +202,34 @@ public static class SignalRatioCommands
             {
                 slice = series.Slices.MinBy(s => Math.Abs(s.SliceLocationMm - location.Value))!;
                 if (Math.Abs(slice.SliceLocationMm - location.Value) > 1.0)
-                    throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
-                        $"Sequence '{step.Step.Label}' (series {entry.Series.SeriesNumber}) has no slice at {location:0.##} mm (nearest {slice.SliceLocationMm:0.##} mm): SIR ratios need the same slice on every sequence."));
+                {
+                    string message = string.Create(CultureInfo.InvariantCulture,
+                        $"Sequence '{step.Label}' (series {entry.Series.SeriesNumber}) has no slice at {location:0.##} mm (nearest {slice.SliceLocationMm:0.##} mm): SIR ratios need the same slice on every sequence.");
+                    if (required) throw new BadInputException(message);
+                    findings.Add(new SirFinding(SirFindingSeverity.Warning, step.Label, "slice", message + " Not used."));
+                    return null;
+                }
             }
             int echo = series.EchoTimesMs.ToList().IndexOf(entry.Acquisition.EchoTimeMs!.Value);
             var plane = slice.Echoes[echo];
             var stats = roiSet.Rois.Where(r => r.Role is RoiRole.Liver or RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal)
                 .Select(r => RoiMeasurement.Measure(plane, r)).ToList();
-            ratios.Add(Wrap(() => LiverMuscleRatio.FromStatistics(step.Step.Label, stats,
-                string.Create(CultureInfo.InvariantCulture, $"series {entry.Series.SeriesNumber} TE {entry.Key.EchoTimeMs} ms, slice at {slice.SliceLocationMm:0.##} mm, {Path.GetFileName(roisPath)}"))));
+            return Wrap(() => LiverMuscleRatio.FromStatistics(step.Label, stats,
+                string.Create(CultureInfo.InvariantCulture, $"series {entry.Series.SeriesNumber} TE {entry.Key.EchoTimeMs} ms, slice at {slice.SliceLocationMm:0.##} mm, {Path.GetFileName(roisPath)}")));
+        }
+        foreach (var step in check.Match.Steps) ratios.Add(Measure(step.Step, step.Found!, required: true)!);
+        // A Rennes 1.5 T exam with the Lille add-on sequence: measure it too; SirLic uses it when Rennes exceeds 300 µmol/g.
+        if (check.Protocol == SirProtocols.Rennes1p5T)
+        {
+            var lille = SirAcquisitionCheck.Check(SirProtocols.LilleAddOn1p5T, set, coils);
+            if (lille.IsSatisfied && Measure(lille.Match.Steps[0].Step, lille.Match.Steps[0].Found!, required: false) is { } lm)
+            {
+                ratios.Add(lm);
+                findings.AddRange(lille.Warnings);
+            }
         }
         double field = check.Match.Steps[0].Found!.Key.FieldStrengthT;
-        return (check.Protocol, ratios, check.Findings, field);
+        return (check.Protocol, ratios, findings, field);
     }
 
     private static RoiSet LoadRois(string path)

@@ -79,20 +79,22 @@ public sealed class SignalRatioCliTests : IDisposable
             Assert.Contains(name, output, StringComparison.Ordinal);
     }
 
-    /// <summary>A Rennes 1.5 T exam: liver (left half) = 1130·e^(−0.1·TE), muscle (right half) = 1000; T1 sequence liver 1200.</summary>
-    private string WriteRennesExam(double fieldOfT2 = 1.5)
+    /// <summary>A Rennes 1.5 T exam: liver (left half) = max(20, 1130·e^(−rate·TE)), muscle (right half) = 1000; T1 sequence liver 1200; optional Lille sequence.</summary>
+    private string WriteRennesExam(double fieldOfT2 = 1.5, double ratePerMs = 0.1, ushort? lilleLiver = null)
     {
         var exam = Path.Combine(_dir, "exam");
         int number = 1;
-        foreach (var (te, flip) in new[] { (4.0, 90.0), (4.0, 20.0), (9.0, 20.0), (14.0, 20.0), (21.0, 20.0) })
+        var sequences = new List<(double Te, double Flip, double Tr)> { (4.0, 90.0, 120), (4.0, 20.0, 120), (9.0, 20.0, 120), (14.0, 20.0, 120), (21.0, 20.0, 120) };
+        if (lilleLiver is not null) sequences.Add((1.8, 60, 48));
+        foreach (var (te, flip, tr) in sequences)
         {
-            ushort liver = flip == 90 ? (ushort)1200 : (ushort)Math.Round(1130 * Math.Exp(-0.1 * te));
+            ushort liver = flip == 90 ? (ushort)1200 : flip == 60 ? lilleLiver!.Value : (ushort)Math.Max(20, Math.Round(1130 * Math.Exp(-ratePerMs * te)));   // 20: the magnitude noise floor
             var values = new ushort[32 * 32];
             for (int y = 0; y < 32; y++)
                 for (int x = 0; x < 32; x++) values[y * 32 + x] = x < 16 ? liver : (ushort)1000;
             var series = SyntheticSeries.Phantom() with
             {
-                Frames = [new MrFrame(te, [-20, -30, 10], values)], FlipAngleDeg = flip, RepetitionTimeMs = 120,
+                Frames = [new MrFrame(te, [-20, -30, 10], values)], FlipAngleDeg = flip, RepetitionTimeMs = tr,
                 MagneticFieldStrengthT = te == 9 ? fieldOfT2 : 1.5, SeriesNumber = number, SeriesInstanceUid = IronNotebooks.Dicom.DicomUid.Generate(),
             };
             MrImageWriter.WriteClassic(series, Path.Combine(exam, $"s{number++}"));
@@ -125,6 +127,22 @@ public sealed class SignalRatioCliTests : IDisposable
         Assert.Contains(root.GetProperty("protocolFindings").EnumerateArray(), f => f.GetProperty("parameter").GetString() == "phase");
         Assert.Contains(root.GetProperty("protocolFindings").EnumerateArray(), f => f.GetProperty("parameter").GetString() == "coil");
         Assert.Equal(3, root.GetProperty("ratios")[0].GetProperty("liverRois").GetInt32());
+    }
+
+    [Fact]
+    public void LicSir_SaturatedRennesExamWithTheLilleSequence_ReportsTheLilleReconstruction()
+    {
+        // Liver 1130·e^(−0.4·TE): PD 0.228, T2 0.031 < 0.05 → Rennes saturated. Lille liver 300 / muscle 1000 = 0.3:
+        // K = 0.95·f(586)/f(856), f(T1) = sin60°(1 − e^(−48/T1))/(1 − cos60°·e^(−48/T1)); R2* = 30 + ln(K/0.3)/1.8 ms.
+        double F(double t1) { double e1 = Math.Exp(-48 / t1); return Math.Sin(Math.PI / 3) * (1 - e1) / (1 - 0.5 * e1); }
+        double r2 = 30 + Math.Log(0.95 * F(586) / F(856) / 0.3) / 1.8 * 1000;
+        var (code, output, error) = CliHarness.Run("lic", "sir", WriteRennesExam(ratePerMs: 0.4, lilleLiver: 300), "--rois", WriteRois(), "--json");
+        Assert.True(code == 0, error);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("lille-addon-1.5T", root.GetProperty("protocol").GetString());
+        Assert.Equal(r2, root.GetProperty("liverR2StarPerSecond").GetDouble(), 1e-9);
+        Assert.Equal(0.0254 * r2 + 0.202, root.GetProperty("licMgPerGram").GetDouble(), 1e-9);
+        Assert.Contains(root.GetProperty("protocolFindings").EnumerateArray(), f => f.GetProperty("parameter").GetString() == "protocol");   // also satisfies alustiza2004
     }
 
     [Fact]
