@@ -6,7 +6,8 @@ namespace IronNotebooks.SignalRatio;
 /// The one-line entry point: LIC from an exam's liver/muscle ratios under a named SIR protocol. Applies the phantom
 /// correction first, then user constants when loaded, else the method's own model: the published two-sequence
 /// formula, or the Rennes / Lille reconstruction. Under a 1.5 T Rennes protocol a ratio labelled "Lille" is the
-/// add-on sequence: it is used when the Rennes estimate exceeds 300 µmol/g or saturates, as Rose 2006 prescribes.
+/// add-on sequence: it is used when the Rennes estimate exceeds 300 µmol/g or saturates, as Rose 2006 prescribes
+/// (through user constants for lille-addon-1.5T when those are loaded, else the Lille reconstruction).
 /// </summary>
 public static class SirLic
 {
@@ -51,7 +52,8 @@ public static class SirLic
                 SirModel.Rennes => SirReconstruction.Rennes(protocol, own, recon),
                 _ => SirReconstruction.Lille(own, recon),
             };
-        if (options.Constants is { } other && !string.Equals(other.Protocol, protocol.Name, StringComparison.OrdinalIgnoreCase))
+        if (options.Constants is { } other && !string.Equals(other.Protocol, protocol.Name, StringComparison.OrdinalIgnoreCase)
+            && !(lille is not null && other.Protocol == SirProtocols.LilleAddOn1p5T.Name))
             front.Add($"The constants '{other.Name}' are for {other.Protocol}, not {protocol.Name}: not used.");
 
         if (lille is not null)
@@ -59,7 +61,9 @@ public static class SirLic
             bool needed = estimate.AboveRange || estimate.Lic is { UmolPerGram: > RennesRules.LilleIndicationUmolPerGram };
             if (needed)
             {
-                var addOn = SirReconstruction.Lille([lille], recon);
+                var addOn = options.Constants is { } lc && lc.Protocol == SirProtocols.LilleAddOn1p5T.Name
+                    ? lc.Evaluate(SirProtocols.LilleAddOn1p5T, [lille])
+                    : SirReconstruction.Lille([lille], recon);
                 string rennes = estimate.Lic is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l.UmolPerGram:0} µmol/g") : "saturated";
                 estimate = addOn with
                 {

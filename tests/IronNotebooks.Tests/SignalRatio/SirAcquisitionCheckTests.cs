@@ -8,7 +8,9 @@ namespace IronNotebooks.Tests.SignalRatio;
 public class SirAcquisitionCheckTests
 {
     /// <summary>One single-echo series per (TE, flip, field) written with the project's writer and catalogued.</summary>
-    internal static ImageCatalog Exam(params (double Te, double Flip, double Field)[] sequences)
+    internal static ImageCatalog Exam(params (double Te, double Flip, double Field)[] sequences) => ExamWithTr(120, sequences);
+
+    internal static ImageCatalog ExamWithTr(double trMs, params (double Te, double Flip, double Field)[] sequences)
     {
         var dir = Directory.CreateTempSubdirectory("ironnb-sircheck-").FullName;
         int number = 1;
@@ -17,7 +19,7 @@ public class SirAcquisitionCheckTests
             var series = SyntheticSeries.Phantom() with
             {
                 Frames = [SyntheticSeries.Phantom().Frames[0] with { EchoTimeMs = te }],
-                FlipAngleDeg = flip, RepetitionTimeMs = 120, MagneticFieldStrengthT = field, SeriesNumber = number,
+                FlipAngleDeg = flip, RepetitionTimeMs = trMs, MagneticFieldStrengthT = field, SeriesNumber = number,
                 SeriesInstanceUid = IronNotebooks.Dicom.DicomUid.Generate(),
             };
             MrImageWriter.WriteClassic(series, Path.Combine(dir, $"s{number++}"));
@@ -46,6 +48,14 @@ public class SirAcquisitionCheckTests
         Assert.Equal("T2", error.Sequence);
         Assert.Contains("TE 16 ms (needs 14)", error.Message, StringComparison.Ordinal);
         Assert.False(check.IsSatisfied);
+    }
+
+    [Fact]
+    public void Check_WrongTr_NamesTheTrOfEverySequence()
+    {
+        var check = SirAcquisitionCheck.Check(SirProtocols.Alustiza2004, SequenceSet.FromCatalog(ExamWithTr(150, (4, 20, 1.5), (14, 20, 1.5))));
+        Assert.Equal(2, check.Errors.Count);
+        Assert.All(check.Errors, e => Assert.Contains("TR 150 ms (needs 120)", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,6 +38,20 @@ public class SirModelConstantsTests
         Assert.Contains(e.Decisions, d => d.Outcome == "above-range" && d.AppliedTo.Contains("user-supplied", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void LilleConstants_UnderARennesExamAbove300_AreUsedForTheAddOn()
+    {
+        // LIC (µmol/g) = 1000 − 1000·Lille: Lille 0.4 → 600 µmol/g.
+        const string json = """
+            { "schema": "ironnotebooks/sir-model-constants", "version": 1, "name": "lille-toy", "protocol": "lille-addon-1.5T", "source": "toy",
+              "form": "linear", "unit": "umol/g", "intercept": 1000, "coefficients": { "Lille": -1000 }, "validMinUmolPerGram": null, "validMaxUmolPerGram": 800 }
+            """;
+        var ratios = new Dictionary<string, double> { ["T1"] = 0.3, ["PD"] = 0.2, ["T2"] = 0.03, ["T2+"] = 0.02, ["T2++"] = 0.02, ["Lille"] = 0.4 };
+        var e = SirLic.Estimate("rennes-1.5T", ratios, new SirLicOptions(Constants: SirModelConstants.FromJson(json)));
+        Assert.Equal(SirMethodStatus.UserConstants, e.Status);
+        Assert.Equal(600, e.Lic!.Value.UmolPerGram, 1e-9);
+    }
+
     [Theory]
     [InlineData("\"form\": \"exp-linear\"", "\"form\": \"cubic\"")]
     [InlineData("\"unit\": \"umol/g\"", "\"unit\": \"mmol/kg\"")]
