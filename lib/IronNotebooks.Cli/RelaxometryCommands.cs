@@ -133,7 +133,7 @@ public static class RelaxometryCommands
 
     private static Command BuildLic(TextWriter output)
     {
-        var lic = new Command("lic", "Liver iron concentration from relaxometry.");
+        var lic = new Command("lic", "Liver iron concentration from relaxometry or signal-intensity ratios.");
         foreach (var quantity in new[] { RelaxationQuantity.R2Star, RelaxationQuantity.R2 })
         {
             string verb = quantity == RelaxationQuantity.R2Star ? "r2star" : "r2";
@@ -147,6 +147,7 @@ public static class RelaxometryCommands
             cmd.SetAction(p => Lic(quantity, p.GetValue(value), p.GetValue(field), p.GetValue(calibration)!, p.GetValue(scale), p.GetValue(json), output));
             lic.Subcommands.Add(cmd);
         }
+        foreach (var sir in SignalRatioCommands.Build(output)) lic.Subcommands.Add(sir);
         return lic;
     }
 
