@@ -8,6 +8,7 @@ namespace IronNotebooks.Plotting;
 /// <param name="Width">Width, px.</param>
 /// <param name="Height">Height, px.</param>
 /// <param name="Caption">What the picture shows.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record PngImage(byte[] Png, int Width, int Height, string Caption)
 {
     /// <summary>The bytes as base64 (what a notebook's "image/png" output holds).</summary>

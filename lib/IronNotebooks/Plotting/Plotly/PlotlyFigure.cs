@@ -6,6 +6,7 @@ namespace IronNotebooks.Plotting.Plotly;
 /// <param name="Data">Traces, drawn in order (later traces on top).</param>
 /// <param name="Layout">Layout.</param>
 /// <param name="Config">Plot configuration (mode bar, responsiveness, image export), or null for Plotly's defaults.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record PlotlyFigure([property: JsonPropertyName("data")] IReadOnlyList<PlotlyTrace> Data,
     [property: JsonPropertyName("layout")] PlotlyLayout Layout,
     [property: JsonPropertyName("config")] PlotlyConfig? Config = null)
