@@ -52,7 +52,11 @@ public static class MethodComparisonPlot
     /// <summary>"Deming: y = 1.020·x − 3.41" (+ " (R² 0.953)" for OLS).</summary>
     internal static string Label(RegressionLine line)
     {
-        var name = line.Method.Split([',', '('], 2)[0].Trim();
+        var m = line.Method;
+        var name = m.StartsWith("ordinary least squares", StringComparison.OrdinalIgnoreCase) ? "OLS"
+            : m.StartsWith("Deming", StringComparison.OrdinalIgnoreCase) ? "Deming"
+            : m.Contains("Passing", StringComparison.OrdinalIgnoreCase) ? "Passing–Bablok"
+            : m.Split([',', '('], 2)[0].Trim();
         string sign = line.Intercept < 0 ? "−" : "+";
         var text = $"{name}: y = {ChartStyle.F(line.Slope, 3)}·x {sign} {ChartStyle.F(Math.Abs(line.Intercept), 3)}";
         return line.RSquared is { } r2 ? $"{text} (R² {ChartStyle.F(r2, 3)})" : text;
