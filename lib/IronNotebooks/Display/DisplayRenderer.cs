@@ -27,7 +27,7 @@ internal static class DisplayRenderer
         }
         foreach (var note in doc.Notes)
         {
-            w.Write("<p class=\"ironnb-note\"><small>");
+            w.Write(note.StartsWith("Warning:", StringComparison.Ordinal) ? "<p class=\"ironnb-warning\"><small>" : "<p class=\"ironnb-note\"><small>");
             w.Write(HtmlText.Escape(note));
             w.Write("</small></p>");
         }
@@ -56,13 +56,22 @@ internal static class DisplayRenderer
             w.Write("<tr>");
             for (int i = 0; i < row.Count; i++)
             {
-                w.Write(i == 0 ? "<th scope=\"row\" style=\"text-align:left\">" : "<td style=\"text-align:right\">");
+                w.Write(i == 0 ? "<th scope=\"row\" style=\"text-align:left\">" : LooksNumeric(row[i]) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">");
                 w.Write(HtmlText.Escape(row[i]));
                 w.Write(i == 0 ? "</th>" : "</td>");
             }
             w.Write("</tr>");
         }
         w.Write("</tbody></table>");
+    }
+
+    /// <summary>A number, a count, a percentage, an interval or a missing mark (right-aligned), as opposed to words.</summary>
+    internal static bool LooksNumeric(string cell)
+    {
+        if (cell.Length == 0) return true;
+        if (cell is Numbers.Missing or "n/a" or "∞" or "-∞") return true;
+        char c = cell[0];
+        return char.IsAsciiDigit(c) || (c is '-' or '+' or '<' or '≥' or '≤' or '>' && cell.Any(char.IsAsciiDigit));
     }
 
     public static void WritePlain(DisplayDocument doc, TextWriter w)
@@ -81,7 +90,8 @@ internal static class DisplayRenderer
         }
         foreach (var note in doc.Notes)
         {
-            w.Write("Note: ");
+            // Warnings carry their own label; other notes get one.
+            if (!note.StartsWith("Warning:", StringComparison.Ordinal)) w.Write("Note: ");
             w.Write(note);
             w.Write('\n');
         }
@@ -103,8 +113,8 @@ internal static class DisplayRenderer
             {
                 var c = i < cells.Count ? cells[i] : "";
                 if (i > 0) sb.Append("  ");
-                // Row names left-aligned, values right-aligned (numbers line up on their last digit).
-                sb.Append(i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]));
+                // Row names and words left-aligned, numbers right-aligned (they line up on their last digit).
+                sb.Append(i > 0 && LooksNumeric(c) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]));
             }
             w.Write(sb.ToString().TrimEnd());
             w.Write('\n');

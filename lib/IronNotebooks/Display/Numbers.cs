@@ -39,6 +39,9 @@ internal static class Numbers
     /// <summary>"0.851 to 0.973" (written with "to" so negative limits stay readable).</summary>
     public static string Ci(ConfidenceInterval? ci, int digits) => ci is null ? Missing : $"{F(ci.Lower, digits)} to {F(ci.Upper, digits)}";
 
+    /// <summary>"0.6943 to 1.286" with significant digits, for intervals of estimates shown with <see cref="G(double, int)"/>.</summary>
+    public static string CiG(ConfidenceInterval? ci, int significant = 4) => ci is null ? Missing : $"{G(ci.Lower, significant)} to {G(ci.Upper, significant)}";
+
     /// <summary>An interval of a proportion in percent: "62.1 to 96.8 %".</summary>
     public static string CiPercent(ConfidenceInterval? ci) => ci is null ? Missing : $"{F(ci.Lower * 100, 1)} to {F(ci.Upper * 100, 1)} %";
 

@@ -9,8 +9,8 @@ internal sealed class RegressionLineView : ResultView<RegressionLine>
         string level = Numbers.Level(l.SlopeCi.Level);
         var rows = new List<IReadOnlyList<string>>
         {
-            new[] { "slope", Numbers.G(l.Slope), Numbers.G(l.SlopeStandardError), Numbers.Ci(l.SlopeCi, 4) },
-            new[] { "intercept (y units)", Numbers.G(l.Intercept), Numbers.G(l.InterceptStandardError), Numbers.Ci(l.InterceptCi, 4) },
+            new[] { "slope", Numbers.G(l.Slope), Numbers.G(l.SlopeStandardError), Numbers.CiG(l.SlopeCi) },
+            new[] { "intercept (y units)", Numbers.G(l.Intercept), Numbers.G(l.InterceptStandardError), Numbers.CiG(l.InterceptCi) },
         };
         if (l.RSquared is { } r2) rows.Add(["R²", Numbers.F(r2, 3), "", ""]);
         if (l.ResidualStandardDeviation is { } s) rows.Add(["residual SD (y units)", Numbers.G(s), "", ""]);
