@@ -145,6 +145,21 @@ public class ChartTests
     }
 
     [Fact]
+    public void DecayPlot_BiExponentialCurveIsTheSumOfBothComponents_AndUnusableFitsAreListedWithoutACurve()
+    {
+        var biexp = new DecayFitResult("biexp", 400, 2.5, 600, null, 1, 8, 12, DecayFitStatus.Converged, "ok", 5, null, null,
+            new DecayComponent(300, 40, null), null, []);
+        var failed = new DecayFitResult("mono", double.NaN, double.NaN, double.NaN, null, double.NaN, 1, 0, DecayFitStatus.TooFewEchoes, "few", null, null, null, null, null, []);
+        var root = FigureJson.Parse(DecayPlot.From([1, 2, 3], [500, 300, 200], [biexp, failed]));
+        var curve = FigureJson.Trace(root, "biexp");
+        var x = FigureJson.Doubles(curve.GetProperty("x"));
+        var y = FigureJson.Doubles(curve.GetProperty("y"));
+        int k = 37;
+        Assert.Equal(600 * Math.Exp(-0.4 * x[k]!.Value) + 300 * Math.Exp(-0.04 * x[k]!.Value), y[k]!.Value, 9);
+        Assert.Equal(0, FigureJson.Trace(root, "mono: no usable fit (TooFewEchoes)").GetProperty("x").GetArrayLength());
+    }
+
+    [Fact]
     public void DecayPlot_OfAnRoiFit_UsesTheRoiMeansWithSdErrorBars()
     {
         var stats = new[] { 1.0, 2.0, 4.0 }.Select((t, i) => new RoiStatistics("liver", RoiRole.Liver, t, 900 * Math.Exp(-0.2 * t), 10 + i, 0, 0, 0, 25, 25)).ToList();
