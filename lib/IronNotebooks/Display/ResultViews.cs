@@ -18,6 +18,7 @@ internal static class ResultViews
         // ROI
         new RoiStatisticsView(),
         new RoiSetView(),
+        new RoiStatisticsTableView(),
         // Statistics
         new RocCurveView(),
         new CutoffReportView(),
@@ -30,6 +31,7 @@ internal static class ResultViews
         new ConcordanceResultView(),
         new KappaResultView(),
         new McNemarResultView(),
+        new BowkerResultView(),
         new ConfusionMatrixView(),
         new PredictiveValuesView(),
         new RepeatabilityResultView(),
