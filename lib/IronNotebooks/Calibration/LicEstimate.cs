@@ -20,6 +20,7 @@ namespace IronNotebooks.Calibration;
 /// <param name="StatusNote">The status as domain.md gives it.</param>
 /// <param name="FieldScaling">Name of the field-strength scaling step applied, or null.</param>
 /// <param name="Warnings">Outside the validity range, field mismatch, negative LIC, no value.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record LicEstimate(LiverIronConcentration? Lic, double InputRatePerSecond, double RateUsedPerSecond, RelaxationQuantity Quantity,
     double MeasuredFieldT, string Calibration, string CalibrationTitle, double CalibrationFieldT, string Formula, string Citation,
     string ValidityRange, EvidenceStatus Status, string StatusNote, string? FieldScaling, IReadOnlyList<string> Warnings);

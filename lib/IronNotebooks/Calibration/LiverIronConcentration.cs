@@ -6,6 +6,7 @@ namespace IronNotebooks.Calibration;
 /// Liver iron concentration per gram of dry liver. Stored in mg Fe/g; 1 mg/g = 17.907 µmol/g (Fe 55.845 g/mol) =
 /// 1,000 µg/g (domain.md §1). Construct through the unit-named factories so that a µmol/g number is never read as mg/g.
 /// </summary>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public readonly record struct LiverIronConcentration
 {
     /// <summary>µmol Fe per mg Fe: 1000 / 55.845.</summary>

@@ -44,10 +44,11 @@ public static class RoiOverlayFigure
             new PlotlyAxis(new PlotlyTitle("x (column)"), AutoRange: orientation.FlipHorizontal ? "reversed" : true, Constrain: "domain"),
             new PlotlyAxis(new PlotlyTitle("y (row)"), AutoRange: orientation.FlipVertical ? true : "reversed", ScaleAnchor: "x", Constrain: "domain"),
             shapes);
-        return new PlotlyFigure(traces, layout);
+        return new PlotlyFigure(traces, layout, PlotlyConfig.Default);
     }
 
-    private static PlotlyShape Outline(RoiShape roi, ImageGeometry g, PlotlyLine line)
+    /// <summary>The outline of a non-mask ROI as a path shape in pixel coordinates (shared with <see cref="ParametricMapPlot"/>).</summary>
+    internal static PlotlyShape Outline(RoiShape roi, ImageGeometry g, PlotlyLine line)
     {
         // Outline points in pixel coordinates, traced from the shape's own parameters.
         (double X, double Y) Px(RoiPoint p)

@@ -10,6 +10,18 @@ namespace IronNotebooks.Plotting;
 /// </summary>
 public static class RoiOverlayImage
 {
+    /// <summary>As <see cref="ToPng"/>, wrapped with its size and a caption (the plane's source and the ROI names) for display in a notebook.</summary>
+    /// <exception cref="RoiException">An ROI does not fit the plane (as for measurement).</exception>
+    public static PngImage Create(ImagePlane plane, IEnumerable<RoiShape> rois, DisplayWindow? window = null, int scale = 4,
+        DisplayOrientation? orientation = null)
+    {
+        ArgumentNullException.ThrowIfNull(plane);
+        var list = Guard.NotNull(rois).ToList();
+        var png = ToPng(plane, list, window, scale, orientation);
+        var names = list.Count == 0 ? "no ROI" : "ROIs " + string.Join(", ", list.Select(r => r.Name));
+        return new PngImage(png, plane.Columns * scale, plane.Rows * scale, $"{plane.Source}: {names}");
+    }
+
     /// <summary>Renders <paramref name="plane"/> with <paramref name="rois"/>, magnified <paramref name="scale"/> times (nearest neighbour).</summary>
     /// <exception cref="RoiException">An ROI does not fit the plane (as for measurement).</exception>
     public static byte[] ToPng(ImagePlane plane, IEnumerable<RoiShape> rois, DisplayWindow? window = null, int scale = 4,

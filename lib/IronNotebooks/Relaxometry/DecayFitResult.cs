@@ -22,6 +22,7 @@ namespace IronNotebooks.Relaxometry;
 /// <param name="SecondComponent">Bi-exponential only: the slower component.</param>
 /// <param name="NoiseSigma">The noise σ the fit was given, or null.</param>
 /// <param name="Warnings">Caveats: too few echoes above noise, first echo too late, non-positive signal, non-convergence.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record DecayFitResult(string Model, double R2StarPerSecond, double T2StarMs, double S0, double? Offset, double Rmse,
     int EchoesUsed, int Iterations, DecayFitStatus Status, string ExitReason, double? R2StarStandardErrorPerSecond,
     double? S0StandardError, double? OffsetStandardError, DecayComponent? SecondComponent, double? NoiseSigma,

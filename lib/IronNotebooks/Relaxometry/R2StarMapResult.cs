@@ -8,5 +8,6 @@ namespace IronNotebooks.Relaxometry;
 /// <param name="MaskedPixels">Pixels skipped by the mask threshold.</param>
 /// <param name="FailedPixels">Pixels that were fitted but gave no usable value (not converged, too few echoes, failed).</param>
 /// <param name="Source">The series description.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record R2StarMapResult(string Model, IReadOnlyList<double> EchoTimesMs, IReadOnlyList<R2StarMapSlice> Slices,
     long FittedPixels, long MaskedPixels, long FailedPixels, string Source);

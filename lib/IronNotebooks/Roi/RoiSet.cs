@@ -10,6 +10,7 @@ namespace IronNotebooks.Roi;
 /// <param name="Description">Free text: reader, date, what the placements are for.</param>
 /// <param name="ReferenceImage">Which image they were drawn on (file, series, slice), for review.</param>
 /// <param name="Rois">The ROIs; names are unique.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record RoiSet(string Description, string? ReferenceImage, IReadOnlyList<RoiShape> Rois)
 {
     /// <summary>The schema name written in every file.</summary>

@@ -11,5 +11,6 @@ namespace IronNotebooks.Roi;
 /// <param name="Max">Largest value.</param>
 /// <param name="PixelCount">Pixels whose centres lie inside the ROI.</param>
 /// <param name="AreaMm2">PixelCount × pixel area, mm².</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record RoiStatistics(string RoiName, RoiRole Role, double? EchoTimeMs, double Mean, double Sd, double Median,
     double Min, double Max, int PixelCount, double AreaMm2);

@@ -13,5 +13,6 @@ namespace IronNotebooks.Statistics;
 /// <param name="P">Two-sided p-value.</param>
 /// <param name="DifferenceCi">Difference ± critical value × SE (not clipped).</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record AucComparison(string Method, bool Paired, double Auc1, double Auc2, double Difference, double StandardError,
     double Correlation, double Statistic, double? DegreesOfFreedom, double P, ConfidenceInterval DifferenceCi, IReadOnlyList<string> Warnings);

@@ -19,6 +19,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="Differences">The differences, in input order.</param>
 /// <param name="Means">The pair means (a + b)/2, in input order.</param>
 /// <param name="Warnings">Caveats: proportional bias, zero spread.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record BlandAltmanResult(string Scale, int N, double Bias, ConfidenceInterval BiasCi, double SdDifference,
     double LowerLimit, ConfidenceInterval LowerLimitCi, double UpperLimit, ConfidenceInterval UpperLimitCi, double LimitMultiplier,
     double ConfidenceLevel, LimitsOfAgreementCiMethod LimitCiMethod, RegressionLine ProportionalBias, BlandAltmanRatios? Ratios,

@@ -6,4 +6,5 @@ namespace IronNotebooks.Statistics;
 /// <param name="P">Upper-tail χ² p-value; 1 when no pair entered.</param>
 /// <param name="PairsSkipped">Off-diagonal pairs with no counts (R's <c>mcnemar.test</c> returns NaN instead).</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record BowkerResult(double ChiSquare, int DegreesOfFreedom, double P, int PairsSkipped, IReadOnlyList<string> Warnings);

@@ -9,5 +9,6 @@ namespace IronNotebooks.Statistics;
 /// <param name="LocationShift">u = (x̄ − ȳ)/√(s_x s_y).</param>
 /// <param name="ScaleShift">v = s_x / s_y.</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record ConcordanceResult(int N, double Ccc, ConfidenceInterval? Ci, double PearsonR, double BiasCorrectionFactor,
     double LocationShift, double ScaleShift, IReadOnlyList<string> Warnings);

@@ -6,6 +6,7 @@ namespace IronNotebooks.Statistics;
 /// A k × k table of paired classifications: rows are the first rater (or the reference), columns the second (or the
 /// prediction), over one ordered list of labels shared by both. Immutable.
 /// </summary>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed class ConfusionMatrix
 {
     private readonly int[,] _counts;

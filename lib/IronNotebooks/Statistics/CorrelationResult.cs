@@ -9,5 +9,6 @@ namespace IronNotebooks.Statistics;
 /// <param name="DegreesOfFreedom">n − 2.</param>
 /// <param name="P">Two-sided p of zero correlation.</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record CorrelationResult(string Method, int N, double Coefficient, ConfidenceInterval? Ci, double Statistic, int DegreesOfFreedom, double P,
     IReadOnlyList<string> Warnings);

@@ -8,4 +8,5 @@ namespace IronNotebooks.Statistics;
 /// <param name="RuleOut">The most specific point with NPV = 100 % (no false negative, at least one true negative), or null.</param>
 /// <param name="Band">The subjects between <paramref name="RuleOut"/> and <paramref name="RuleIn"/>, or null when either is missing.</param>
 /// <param name="Warnings">Caveats: cut-offs chosen on the same data are optimistic, missing cut-offs and why.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record CutoffReport(RocDirection Direction, RocPoint Youden, int YoudenTies, RocPoint? RuleIn, RocPoint? RuleOut, UncertainBand? Band, IReadOnlyList<string> Warnings);

@@ -24,6 +24,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="NegativeLikelihoodRatio">(1 − Se) / Sp.</param>
 /// <param name="Youden">Se + Sp − 1.</param>
 /// <param name="Warnings">What could not be computed and why.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record DiagnosticTable(
     int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives, double ConfidenceLevel,
     ProportionEstimate Sensitivity, ProportionEstimate Specificity, ProportionEstimate? Ppv, ProportionEstimate? Npv,

@@ -14,5 +14,6 @@ namespace IronNotebooks.Statistics;
 /// <param name="ConfidenceLevel">Level of the interval.</param>
 /// <param name="Table">The table the kappa was computed from.</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record KappaResult(string Weighting, int N, double Kappa, double StandardError, ConfidenceInterval Ci, double StandardErrorUnderNull,
     double Z, double P, double ObservedAgreement, double ExpectedAgreement, double ConfidenceLevel, ConfusionMatrix Table, IReadOnlyList<string> Warnings);

@@ -11,6 +11,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="PChiSquareCorrected">Its p-value; null when b + c = 0.</param>
 /// <param name="PExact">Exact two-sided p: min(1, 2·P(X ≤ min(b, c))), X ~ Binomial(b + c, ½); 1 when b + c = 0.</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record McNemarResult(int BothPositive, int FirstOnly, int SecondOnly, int BothNegative, double? ChiSquare, double? PChiSquare,
     double? ChiSquareCorrected, double? PChiSquareCorrected, double PExact, IReadOnlyList<string> Warnings)
 {

@@ -14,4 +14,5 @@ namespace IronNotebooks.Statistics;
 /// <param name="Npv">NPV at π, or null when Sp(1 − π) + (1 − Se)π = 0.</param>
 /// <param name="NpvCi">Logit interval of NPV, or null.</param>
 /// <param name="Warnings">Why a value or an interval is missing.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record PredictiveValues(double Prevalence, double? Ppv, ConfidenceInterval? PpvCi, double? Npv, ConfidenceInterval? NpvCi, IReadOnlyList<string> Warnings);

@@ -17,6 +17,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="RSquared">Coefficient of determination (OLS only).</param>
 /// <param name="ResidualStandardDeviation">√(RSS/(n − 2)) (OLS only), in y-units.</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record RegressionLine(string Method, int N, double Slope, double Intercept, ConfidenceInterval SlopeCi, ConfidenceInterval InterceptCi,
     double? SlopeStandardError, double? InterceptStandardError, double? SlopeP, double? RSquared, double? ResidualStandardDeviation,
     IReadOnlyList<string> Warnings)

@@ -11,6 +11,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="RepeatabilityCoefficientCi">z·√2 × the interval of s_w.</param>
 /// <param name="Multiplier">z.</param>
 /// <param name="Warnings">Caveats.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record RepeatabilityResult(int Subjects, int Observations, int DegreesOfFreedom, double WithinSubjectSd,
     ConfidenceInterval WithinSubjectSdCi, double RepeatabilityCoefficient, ConfidenceInterval RepeatabilityCoefficientCi,
     double Multiplier, IReadOnlyList<string> Warnings);

@@ -21,6 +21,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="AucBootstrapCi">Stratified percentile bootstrap interval, or null when not asked for.</param>
 /// <param name="ConfidenceLevel">Level of both intervals.</param>
 /// <param name="Warnings">Everything a reader should know about how the numbers came out.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record RocCurve(
     int PositiveCount, int NegativeCount, RocDirection Direction, RocDirection RequestedDirection,
     IReadOnlyList<double> Thresholds, IReadOnlyList<int> TruePositives, IReadOnlyList<int> FalsePositives,

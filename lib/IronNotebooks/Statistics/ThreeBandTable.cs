@@ -15,6 +15,7 @@ namespace IronNotebooks.Statistics;
 /// <param name="Bands">Row labels: "rule-out", "uncertain", "rule-in".</param>
 /// <param name="Classes">Column labels, in the order given (or sorted ordinally when none was given).</param>
 /// <param name="Counts">Counts[band][class].</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record ThreeBandTable(RocDirection Direction, double RuleOutThreshold, double RuleInThreshold,
     IReadOnlyList<string> Bands, IReadOnlyList<string> Classes, IReadOnlyList<IReadOnlyList<int>> Counts)
 {
