@@ -79,9 +79,7 @@ public static class SynthCommands
             : [.. Enum.GetValues<SynthProtocol>().Where(p => SyntheticExamWriter.ProtocolName(p) == r.Protocol)];
         bool phantom = r.Protocol is "all" or "phantom";
         protocols.Remove(SynthProtocol.Phantom);
-        foreach (var p in protocols)
-            if (!SynthProtocols.IsAvailable(p, r.Field))
-                throw new BadInputException(Wrap(() => { SynthProtocols.For(p, r.Field); return ""; }, "--protocol"));
+        foreach (var p in protocols) Wrap(() => SynthProtocols.For(p, r.Field), "--protocol " + r.Protocol); // names the fields where it exists
 
         string outFolder = Path.GetFullPath(r.Out ?? SynthCache.DefaultFolder());
         var anatomy = new AnatomyOptions(r.Matrix, Lesions: r.Lesion ? [FocalLesion.Default] : null, IncludeHeartSeptum: r.Heart || r.HeartT2Star is not null);

@@ -36,7 +36,7 @@ public static class SynthProtocols
         return protocol switch
         {
             SynthProtocol.Rennes => FromRegistry(Find("rennes-", fieldT)),
-            SynthProtocol.Lille => [.. FromRegistry(Find("rennes-", fieldT, only15: "Lille")), .. FromRegistry(Find("lille-addon-", fieldT))],
+            SynthProtocol.Lille => LilleExam(fieldT),
             SynthProtocol.TwoSequence => FromRegistry(Find("two-sequence-", fieldT)),
             SynthProtocol.MultiEchoGre => [MultiEchoGre],
             SynthProtocol.MultiEchoSe => [MultiEchoSe],
@@ -68,13 +68,20 @@ public static class SynthProtocols
                 $"Field strength must be one of {string.Join(", ", FieldStrengthsT.Select(f => f.ToString(CultureInfo.InvariantCulture)))} T.");
     }
 
-    private static SequenceProtocol Find(string prefix, double fieldT, string? only15 = null)
+    private static SequenceProtocol Find(string prefix, double fieldT)
     {
         var candidates = SequenceProtocols.All.Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        var match = candidates.FirstOrDefault(p => Math.Abs(p.FieldStrengthT - fieldT) < 0.05 && (only15 is null || Math.Abs(fieldT - 1.5) < 0.05));
-        return match ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-            $"No {prefix.TrimEnd('-')}{(only15 is null ? "" : " (with the " + only15 + " add-on)")} protocol at {fieldT} T; it exists at {string.Join(", ", candidates.Select(p => p.FieldStrengthT + " T"))}{(only15 is null ? "" : " (the add-on only at 1.5 T)")}."),
-            nameof(fieldT));
+        return candidates.FirstOrDefault(p => Math.Abs(p.FieldStrengthT - fieldT) < 0.05)
+            ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"No {prefix.TrimEnd('-')} protocol at {fieldT} T; the registry has it at {string.Join(", ", candidates.Select(p => p.FieldStrengthT + " T"))}."),
+                nameof(fieldT));
+    }
+
+    /// <summary>The Lille add-on is a sixth sequence after the Rennes five: the exam holds both (the add-on is checked first for its field).</summary>
+    private static IReadOnlyList<SimulatedAcquisition> LilleExam(double fieldT)
+    {
+        var addon = FromRegistry(Find("lille-addon-", fieldT));
+        return [.. FromRegistry(Find("rennes-", fieldT)), .. addon];
     }
 
     private static IReadOnlyList<SimulatedAcquisition> FromRegistry(SequenceProtocol p) =>
