@@ -90,9 +90,19 @@ public static class SynthCommands
                     r.Fat, r.HeartT2Star)]
                 : [.. VirtualCohort.Draw(mix, r.Patients, r.Seed, calibration.Name).Select(p => p with { LiverFatFraction = r.Fat, HeartT2StarMs1p5T = r.HeartT2Star })];
 
-        var exams = new List<SimulatedExam>();
-        foreach (var patient in patients)
-            exams.Add(Wrap(() => SyntheticExamWriter.WritePatient(patient, protocols, Path.Combine(outFolder, patient.Id), options), "patient " + patient.Id));
+        // Exams are independent (each draws from its own seeded streams), so they are written in parallel; the order of
+        // the manifest and every byte of every file stay the same whatever the scheduling.
+        var written = new SimulatedExam[patients.Count];
+        try
+        {
+            Parallel.For(0, patients.Count, i => written[i] = Wrap(
+                () => SyntheticExamWriter.WritePatient(patients[i], protocols, Path.Combine(outFolder, patients[i].Id), options), "patient " + patients[i].Id));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        var exams = new List<SimulatedExam>(written);
         if (phantom)
             exams.Add(Wrap(() => SyntheticExamWriter.WritePhantom(Path.Combine(outFolder, "SYN-PHANTOM"), options with { Anatomy = anatomy with { Lesions = null, IncludeHeartSeptum = false } }), "phantom"));
 

@@ -53,12 +53,13 @@ public sealed class SyntheticDicomToolTests : IDisposable
     public void Pydicom_ReadsTheExpectedTagsPixelsAndRoiMeans()
     {
         var script = TestPaths.Fixture(Path.Combine("simulation", "read_synthetic_exam.py"));
-        foreach (var exam in WriteExams())
+        var exams = WriteExams();
+        var (code, stdout, err) = ExternalTool.Run(ExternalTool.Require("pydicom"), [script, .. exams.Select(e => e.Folder)]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(stdout);
+        foreach (var exam in exams)
         {
-            var (code, stdout, err) = ExternalTool.Run(ExternalTool.Require("pydicom"), [script, exam.Folder]);
-            Assert.True(code == 0, err);
-            using var doc = JsonDocument.Parse(stdout);
-            var files = doc.RootElement;
+            var files = doc.RootElement.GetProperty(exam.Folder);
             Assert.Equal(exam.Series.Sum(s => s.Files.Count), files.EnumerateObject().Count());
             var sopUids = new HashSet<string>();
             foreach (var series in exam.Series)
@@ -71,6 +72,7 @@ public sealed class SyntheticDicomToolTests : IDisposable
                     Assert.Equal(series.SeriesInstanceUid, py.GetProperty("seriesInstanceUid").GetString());
                     Assert.True(sopUids.Add(py.GetProperty("sopInstanceUid").GetString()!), "SOP Instance UIDs are unique");
                     Assert.Equal(1.5, py.GetProperty("field").GetDouble());
+                    Assert.Equal(exam.Scaling == VendorScalings.Arbitrary12Bit.Name ? 12 : 16, py.GetProperty("bitsStored").GetInt32());
                     Assert.Equal(series.RepetitionTimeMs, py.GetProperty("repetitionTime").GetDouble());
                     Assert.Equal(series.FlipAngleDeg, py.GetProperty("flipAngle").GetDouble());
                     Assert.Equal(series.RescaleSlope, py.GetProperty("rescaleSlope").GetDouble());

@@ -58,6 +58,47 @@ public sealed class SyntheticExamTests : IDisposable
         Assert.InRange(lic / licUmol, 0.93, 1.07);
     }
 
+    [Theory]
+    [InlineData(0.35)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    [InlineData(3.0)]
+    public void MultiEchoGre_AtEveryOtherField_RecoversTheR2StarOfThatField(double field)
+    {
+        var exam = SyntheticExamWriter.WritePatient(Patient(150), [SynthProtocol.MultiEchoGre], Path.Combine(_dir, "p"), Small(field));
+        var series = Load(exam, "MGRE");
+        Assert.Equal(field, series.FieldStrengthT);
+        var rois = RoiSet.Load(exam.PathOf(exam.RoiSetFile));
+        double sigma = NoiseEstimate.FromBackground(RoiMeasurement.Measure(series.Slices[0].Echoes[0], rois["background"])).SigmaFromMean;
+        double fitted = rois.Rois.Where(r => r.Role == RoiRole.Liver)
+            .Average(r => RoiDecayFit.Fit(series, 0, r, DecayModels.Rician, DecayFitOptions.Default with { NoiseSigma = sigma }).Fit.R2StarPerSecond);
+        Assert.InRange(fitted / exam.LiverR2StarPerSecond!.Value, 0.95, 1.05);
+        Assert.Equal(field is 3.0 ? "storey2007-liver" : LiverIronModel.LinearR2PrimeRule, exam.R2StarRule);
+    }
+
+    [Fact]
+    public void HeartSeptum_TakesThePatientsT2Star_AndStoreysHeartLineAtThreeTesla()
+    {
+        var patient = Patient(50) with { HeartT2StarMs1p5T = 12 };
+        var options = Small() with { Anatomy = new AnatomyOptions(96, IncludeHeartSeptum: true) };
+        var at15 = SyntheticExamWriter.WritePatient(patient, [SynthProtocol.MultiEchoGre], Path.Combine(_dir, "h15"), options);
+        var at3 = SyntheticExamWriter.WritePatient(patient, [SynthProtocol.MultiEchoGre], Path.Combine(_dir, "h3"), options with { FieldStrengthT = 3.0 });
+        Assert.Equal(1000.0 / 12, at15.Tissues.Single(t => t.Tissue == Tissue.HeartSeptum).R2StarPerSecond, 9);
+        Assert.Equal(1.88 * 1000 / 12 - 15, at3.Tissues.Single(t => t.Tissue == Tissue.HeartSeptum).R2StarPerSecond, 9);
+        Assert.Contains(at15.Sequence("MGRE").Rois, r => r.Role == RoiRole.HeartSeptum);
+    }
+
+    [Fact]
+    public void CoilShading_ChangesTheRatiosButNotTheirDecayWithEchoTime()
+    {
+        var flat = SyntheticExamWriter.WritePatient(Patient(60), [SynthProtocol.Rennes], Path.Combine(_dir, "flat"), Small(snr: 0));
+        var shaded = SyntheticExamWriter.WritePatient(Patient(60), [SynthProtocol.Rennes], Path.Combine(_dir, "shaded"), Small(snr: 0) with { CoilShading = 0.4 });
+        double Slope(SimulatedExam e) => Math.Log(e.Sequence("PD").NoiselessLiverToMuscleRatio[0] / e.Sequence("T2+").NoiselessLiverToMuscleRatio[0]) / 0.010;
+        Assert.NotEqual(flat.Sequence("PD").NoiselessLiverToMuscleRatio[0], shaded.Sequence("PD").NoiselessLiverToMuscleRatio[0], 3);
+        Assert.Equal(Slope(flat), Slope(shaded), 1e-2);
+        Assert.Contains(shaded.Warnings, w => w.Contains("body coil", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void MultiEchoGre_WithoutNoise_GivesTheExactR2StarEverywhereInTheLiver()
     {
