@@ -206,6 +206,8 @@ public static class SyntheticExamWriter
         var rois = anatomy.Rois with { ReferenceImage = written[0].Files[0] };
         rois.Save(Path.Combine(folder, RoiSetFileName));
         warnings.Add("Tissue PD, T1 and T2 are typical literature values or assumptions (TissueParameters); the images are a teaching phantom, not a patient.");
+        if (acquisitions.Any(a => a.Label == "Lille"))
+            warnings.Add("The Lille series is simulated on the exam's slice (matrix, field of view, thickness), not with its published 15 mm slice and 450 mm field of view.");
         if (options.CoilShading != 0) warnings.Add("Coil shading is on: SIR ratios assume a homogeneous body coil (domain.md §2).");
         var exam = new SimulatedExam(id, protocolNames, options.FieldStrengthT, options.Seed, Path.GetFullPath(folder), RoiSetFileName, studyUid,
             liver?.Lic.UmolPerGram, liver?.Lic.MgPerGram, patient?.BiopsyClass ?? (patient is null ? null : patient.LicClass), liver?.R2StarPerSecond,
@@ -223,7 +225,7 @@ public static class SyntheticExamWriter
         if (options.EnhancedMultiEcho && series.Frames.Count > 1)
         {
             var ds = MrImageWriter.CreateEnhancedDataset(series);
-            Decorate(ds, series, a, label, id, options, 1);
+            Decorate(ds, series, a, label, id, options, 1, classic: false);
             DicomWriter.Write(Path.Combine(folder, "IM00001.dcm"), ds);
             files.Add(relative + "/IM00001.dcm");
             return files;
@@ -231,7 +233,7 @@ public static class SyntheticExamWriter
         for (int i = 0; i < series.Frames.Count; i++)
         {
             var ds = MrImageWriter.CreateClassicDataset(series, i);
-            Decorate(ds, series, a, label, id, options, i + 1);
+            Decorate(ds, series, a, label, id, options, i + 1, classic: true);
             string name = string.Create(CultureInfo.InvariantCulture, $"IM{i + 1:D5}.dcm");
             DicomWriter.Write(Path.Combine(folder, name), ds);
             files.Add(relative + "/" + name);
@@ -239,8 +241,13 @@ public static class SyntheticExamWriter
         return files;
     }
 
-    /// <summary>Deterministic SOP Instance UID and the attributes a scanner's file carries beyond the writer's core set.</summary>
-    private static void Decorate(DicomDataset ds, MrImageSeries series, SimulatedAcquisition a, string label, string id, SimulationOptions options, int instance)
+    /// <summary>
+    /// Deterministic SOP Instance UID and the attributes a scanner's file carries beyond the writer's core set. The
+    /// classic-image attributes (scanning sequence, imaging frequency, coil, comments) are left out of Enhanced MR
+    /// objects, whose IOD carries them in functional groups instead.
+    /// </summary>
+    private static void Decorate(DicomDataset ds, MrImageSeries series, SimulatedAcquisition a, string label, string id, SimulationOptions options, int instance,
+        bool classic)
     {
         ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI,
             DeterministicUid.Create(options.Seed, string.Create(CultureInfo.InvariantCulture, $"{id}/series/{series.SeriesNumber}/instance/{instance}")));
@@ -255,20 +262,23 @@ public static class SyntheticExamWriter
         ds.SetString(new DicomTag(0x0010, 0x0030), DicomVR.DA, "");                 // Patient's Birth Date (type 2)
         ds.SetString(new DicomTag(0x0010, 0x0040), DicomVR.CS, "O");                // Patient's Sex
         ds.SetString(new DicomTag(0x0018, 0x0015), DicomVR.CS, "ABDOMEN");          // Body Part Examined
-        bool spinEcho = a.Kind == AcquisitionKind.SpinEcho;
-        ds.SetString(new DicomTag(0x0018, 0x0020), DicomVR.CS, spinEcho ? "SE" : "GR");   // Scanning Sequence
-        ds.SetString(new DicomTag(0x0018, 0x0021), DicomVR.CS, spinEcho ? "NONE" : "SP"); // Sequence Variant
-        ds.SetString(new DicomTag(0x0018, 0x0022), DicomVR.CS, "");                        // Scan Options (type 2)
         ds.SetString(new DicomTag(0x0018, 0x0023), DicomVR.CS, "2D");                      // MR Acquisition Type
-        ds.SetDecimalString(new DicomTag(0x0018, 0x0084), Math.Round(42.577478 * options.FieldStrengthT, 6)); // Imaging Frequency, MHz
+        if (classic)
+        {
+            bool spinEcho = a.Kind == AcquisitionKind.SpinEcho;
+            ds.SetString(new DicomTag(0x0018, 0x0020), DicomVR.CS, spinEcho ? "SE" : "GR");   // Scanning Sequence
+            ds.SetString(new DicomTag(0x0018, 0x0021), DicomVR.CS, spinEcho ? "NONE" : "SP"); // Sequence Variant
+            ds.SetString(new DicomTag(0x0018, 0x0022), DicomVR.CS, "");                        // Scan Options (type 2)
+            ds.SetDecimalString(new DicomTag(0x0018, 0x0084), Math.Round(42.577478 * options.FieldStrengthT, 6)); // Imaging Frequency, MHz
+            ds.SetString(new DicomTag(0x0018, 0x1250), DicomVR.SH, "BODY");                    // Receive Coil Name
+            ds.SetIntegerString(DicomTags.AcquisitionNumber, 1);
+            ds.SetDecimalString(DicomTags.SliceLocation, 0);
+            ds.SetString(new DicomTag(0x0020, 0x4000), DicomVR.LT, "SYNTHETIC IMAGE made by IronNotebooks.Simulation (not a patient). " + a.Source);
+        }
         ds.SetString(new DicomTag(0x0018, 0x1030), DicomVR.LO, "SYNTHETIC " + label);     // Protocol Name
-        ds.SetString(new DicomTag(0x0018, 0x1250), DicomVR.SH, "BODY");                    // Receive Coil Name
         ds.SetString(new DicomTag(0x0018, 0x5100), DicomVR.CS, "FFS");                     // Patient Position
         ds.SetString(new DicomTag(0x0020, 0x0010), DicomVR.SH, "1");                       // Study ID
-        ds.SetIntegerString(DicomTags.AcquisitionNumber, 1);
         ds.SetString(new DicomTag(0x0020, 0x1040), DicomVR.LO, "");                        // Position Reference Indicator (type 2)
-        if (ds.Contains(DicomTags.EchoTime)) ds.SetDecimalString(DicomTags.SliceLocation, 0);
-        ds.SetString(new DicomTag(0x0020, 0x4000), DicomVR.LT, "SYNTHETIC IMAGE made by IronNotebooks.Simulation (not a patient). " + a.Source);
     }
 
     private static double Signal(SimulatedAcquisition a, int echo, TissueRelaxation t, double fatT1) => a.Kind == AcquisitionKind.SpinEcho
