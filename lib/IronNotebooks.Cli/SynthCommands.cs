@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using IronNotebooks.Calibration;
+using IronNotebooks.Simulation;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>
+/// `ironnb synth`: writes synthetic virtual-patient studies (DICOM + rois.json + truth.json per exam) and a
+/// manifest.json, into the cache folder by default (never into the repository).
+/// </summary>
+public static class SynthCommands
+{
+    /// <summary>One written series in the manifest.</summary>
+    public sealed record SeriesEntry(string Label, string Folder, double RepetitionTimeMs, IReadOnlyList<double> EchoTimesMs, double FlipAngleDeg,
+        double NoiseSigma, IReadOnlyList<double> LiverToMuscleRatio, IReadOnlyList<string> Files);
+
+    /// <summary>One exam in the manifest: where it is and its truth.</summary>
+    public sealed record ExamEntry(string Id, string Folder, double? LicUmolPerGram, double? LicMgPerGram, string? BiopsyClass,
+        double? LiverR2StarPerSecond, double? LiverR2PerSecond, string? R2StarCalibration, string? R2Calibration, string? R2StarRule,
+        double LiverFatFraction, string RoiSet, string Truth, IReadOnlyList<SeriesEntry> Series, IReadOnlyList<string> Warnings);
+
+    /// <summary>The manifest (`--json` prints it; manifest.json holds the same with <c>out</c> = ".").</summary>
+    public sealed record SynthManifest(string Out, ulong Seed, double FieldStrengthT, IReadOnlyList<string> Protocols, double Snr, int Matrix,
+        string? Cohort, string? CohortCitation, string R2StarCalibration, string Scaling, int FileCount, IReadOnlyList<ExamEntry> Exams, IReadOnlyList<string> Warnings);
+
+    private static readonly string[] ProtocolNames = ["rennes", "lille", "two-sequence", "multi-echo-gre", "multi-echo-se", "phantom", "all"];
+
+    /// <summary>Builds `synth`.</summary>
+    public static Command Build(TextWriter output)
+    {
+        var outDir = new Option<string?>("--out") { Description = $"Output folder (default ${SynthCache.EnvironmentVariable}/synth or ~/.cache/ironnotebooks/synth)." };
+        var seed = new Option<ulong>("--seed") { Description = "Master seed (default 1): the same seed and options give byte-identical files.", DefaultValueFactory = _ => 1 };
+        var patients = new Option<int>("--patients") { Description = "Number of virtual patients (default 1).", DefaultValueFactory = _ => 1 };
+        var field = new Option<double>("--field") { Description = "Field strength, tesla: 0.35 | 0.5 | 1.0 | 1.5 | 3 (default 1.5).", DefaultValueFactory = _ => 1.5 };
+        var protocol = new Option<string>("--protocol") { Description = "rennes | lille | two-sequence | multi-echo-gre | multi-echo-se | phantom | all (default all: every protocol available at the field, and the phantom).", DefaultValueFactory = _ => "all" };
+        var lic = new Option<double?>("--lic") { Description = "LIC of a single patient, µmol/g (instead of a cohort)." };
+        var snr = new Option<double>("--snr") { Description = "SNR of paraspinal muscle (water for the phantom) in each series' first image (default 50; 0 = no noise).", DefaultValueFactory = _ => 50 };
+        var cohort = new Option<string>("--cohort") { Description = "Class mix of a published cohort: " + string.Join(" | ", PublishedCohorts.All.Select(c => c.Name)) + " (default rennes-171).", DefaultValueFactory = _ => PublishedCohorts.Rennes171.Name };
+        var matrix = new Option<int>("--matrix") { Description = "Image matrix, rows = columns (default 256).", DefaultValueFactory = _ => 256 };
+        var calibration = new Option<string>("--calibration") { Description = "R2* calibration whose inverse gives liver R2* from LIC: " + string.Join(" | ", RelaxometryCalibrations.All.Where(c => c.Quantity == RelaxationQuantity.R2Star).Select(c => c.Name)) + " (default wood2005).", DefaultValueFactory = _ => LiverIronModel.DefaultR2StarCalibration };
+        var fat = new Option<double>("--fat") { Description = "Liver fat fraction 0–0.5 (steatosis; default 0).", DefaultValueFactory = _ => 0 };
+        var lesion = new Option<bool>("--lesion") { Description = "Add an iron-sparing focal liver lesion." };
+        var heart = new Option<bool>("--heart") { Description = "Draw the cardiac apex with the interventricular septum." };
+        var heartT2Star = new Option<double?>("--heart-t2star") { Description = "Septum T2* at 1.5 T, ms (implies --heart)." };
+        var scaling = new Option<string>("--scaling") { Description = "Stored-value scaling: " + string.Join(" | ", VendorScalings.All.Select(v => v.Name)) + " (default rescaled-16bit).", DefaultValueFactory = _ => VendorScalings.Rescaled16Bit.Name };
+        var shading = new Option<double>("--coil-shading") { Description = "Receive-coil shading amplitude (0 = body coil, default).", DefaultValueFactory = _ => 0 };
+        var enhanced = new Option<bool>("--enhanced") { Description = "Write multi-echo series as one Enhanced MR file." };
+        var json = new Option<bool>("--json") { Description = "Print the manifest as JSON." };
+        var cmd = new Command("synth", "Write synthetic virtual-patient studies as DICOM, with ground-truth ROIs and truth per exam.")
+            { outDir, seed, patients, field, protocol, lic, snr, cohort, matrix, calibration, fat, lesion, heart, heartT2Star, scaling, shading, enhanced, json };
+        cmd.SetAction(p => Run(new Request(p.GetValue(outDir), p.GetValue(seed), p.GetValue(patients), p.GetValue(field), p.GetValue(protocol)!,
+            p.GetValue(lic), p.GetValue(snr), p.GetValue(cohort)!, p.GetValue(matrix), p.GetValue(calibration)!, p.GetValue(fat), p.GetValue(lesion),
+            p.GetValue(heart), p.GetValue(heartT2Star), p.GetValue(scaling)!, p.GetValue(shading), p.GetValue(enhanced)), p.GetValue(json), output));
+        return cmd;
+    }
+
+    private sealed record Request(string? Out, ulong Seed, int Patients, double Field, string Protocol, double? Lic, double Snr, string Cohort, int Matrix,
+        string Calibration, double Fat, bool Lesion, bool Heart, double? HeartT2Star, string Scaling, double Shading, bool Enhanced);
+
+    private static int Run(Request r, bool json, TextWriter output)
+    {
+        if (!ProtocolNames.Contains(r.Protocol)) throw new BadInputException($"--protocol '{r.Protocol}' is not one of {string.Join(", ", ProtocolNames)}.");
+        if (!SynthProtocols.FieldStrengthsT.Any(f => Math.Abs(f - r.Field) < 1e-6))
+            throw new BadInputException($"--field {r.Field.ToString(CultureInfo.InvariantCulture)} is not one of {string.Join(", ", SynthProtocols.FieldStrengthsT.Select(f => f.ToString(CultureInfo.InvariantCulture)))} T.");
+        if (r.Patients is < 1 or > 10_000) throw new BadInputException($"--patients {r.Patients} must be 1–10000.");
+        if (r.Matrix is < 64 or > 1024) throw new BadInputException($"--matrix {r.Matrix} must be 64–1024.");
+        if (r.Snr < 0) throw new BadInputException("--snr must be ≥ 0.");
+        if (r.Fat is < 0 or > 0.5) throw new BadInputException($"--fat {r.Fat.ToString(CultureInfo.InvariantCulture)} must be 0–0.5.");
+        if (r.Lic is not null && r.Patients != 1) throw new BadInputException("--lic describes one patient; drop --patients or --lic.");
+        var mix = Wrap(() => PublishedCohorts.Get(r.Cohort), "--cohort");
+        var calibration = Wrap(() => RelaxometryCalibrations.Get(r.Calibration), "--calibration");
+        if (calibration.Quantity != RelaxationQuantity.R2Star) throw new BadInputException($"--calibration {calibration.Name} is an R2 calibration; give an R2* one.");
+        var scaling = Wrap(() => VendorScalings.Get(r.Scaling), "--scaling");
+
+        var protocols = r.Protocol == "all"
+            ? Enum.GetValues<SynthProtocol>().Where(p => p != SynthProtocol.Phantom && SynthProtocols.IsAvailable(p, r.Field)).ToList()
+            : [.. Enum.GetValues<SynthProtocol>().Where(p => SyntheticExamWriter.ProtocolName(p) == r.Protocol)];
+        bool phantom = r.Protocol is "all" or "phantom";
+        protocols.Remove(SynthProtocol.Phantom);
+        foreach (var p in protocols) Wrap(() => SynthProtocols.For(p, r.Field), "--protocol " + r.Protocol); // names the fields where it exists
+
+        string outFolder = Path.GetFullPath(r.Out ?? SynthCache.DefaultFolder());
+        var anatomy = new AnatomyOptions(r.Matrix, Lesions: r.Lesion ? [FocalLesion.Default] : null, IncludeHeartSeptum: r.Heart || r.HeartT2Star is not null);
+        var options = new SimulationOptions(r.Seed, r.Field, anatomy, r.Snr, r.Shading, scaling, r.Enhanced);
+        IReadOnlyList<VirtualPatient> patients = protocols.Count == 0 ? []
+            : r.Lic is double licValue
+                ? [new VirtualPatient(VirtualCohort.PatientId(1), Wrap(() => LiverIronConcentration.FromUmolPerGram(licValue), "--lic"), calibration.Name,
+                    r.Fat, r.HeartT2Star)]
+                : [.. VirtualCohort.Draw(mix, r.Patients, r.Seed, calibration.Name).Select(p => p with { LiverFatFraction = r.Fat, HeartT2StarMs1p5T = r.HeartT2Star })];
+
+        // Exams are independent (each draws from its own seeded streams), so they are written in parallel; the order of
+        // the manifest and every byte of every file stay the same whatever the scheduling.
+        var written = new SimulatedExam[patients.Count];
+        try
+        {
+            Parallel.For(0, patients.Count, i => written[i] = Wrap(
+                () => SyntheticExamWriter.WritePatient(patients[i], protocols, Path.Combine(outFolder, patients[i].Id), options), "patient " + patients[i].Id));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        var exams = new List<SimulatedExam>(written);
+        if (phantom)
+            exams.Add(Wrap(() => SyntheticExamWriter.WritePhantom(Path.Combine(outFolder, "SYN-PHANTOM"), options with { Anatomy = anatomy with { Lesions = null, IncludeHeartSeptum = false } }), "phantom"));
+
+        var entries = exams.Select(e => new ExamEntry(e.PatientId, e.PatientId, e.LicUmolPerGram, e.LicMgPerGram, e.BiopsyClass, e.LiverR2StarPerSecond,
+            e.LiverR2PerSecond, e.R2StarCalibration, e.R2Calibration, e.R2StarRule, e.LiverFatFraction, e.PatientId + "/" + e.RoiSetFile,
+            e.PatientId + "/" + SyntheticExamWriter.TruthFileName,
+            [.. e.Series.Select(s => new SeriesEntry(s.Label, e.PatientId + "/" + s.Folder, s.RepetitionTimeMs, s.EchoTimesMs, s.FlipAngleDeg, s.NoiseSigma,
+                s.LiverToMuscleRatio, [.. s.Files.Select(f => e.PatientId + "/" + f)]))],
+            e.Warnings)).ToList();
+        var warnings = new List<string>();
+        if (r.Lic is null && protocols.Count > 0) warnings.Add($"Cohort {mix.Name}: {mix.WithinClassAssumption}.");
+        var manifest = new SynthManifest(".", r.Seed, r.Field, [.. protocols.Select(SyntheticExamWriter.ProtocolName), .. phantom ? new[] { "phantom" } : []],
+            r.Snr, r.Matrix, r.Lic is null && protocols.Count > 0 ? mix.Name : null, r.Lic is null && protocols.Count > 0 ? mix.Citation : null, calibration.Name,
+            scaling.Name, entries.Sum(e => e.Series.Sum(s => s.Files.Count) + 2), entries, warnings);
+        File.WriteAllText(Path.Combine(outFolder, "manifest.json"), JsonSerializer.Serialize(manifest, CliJson.Options));
+        manifest = manifest with { Out = outFolder };
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(manifest));
+            return ExitCodes.Success;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{entries.Count} exam(s), {manifest.FileCount} files at {manifest.FieldStrengthT} T, seed {manifest.Seed} → {outFolder}"));
+        foreach (var e in entries)
+            output.WriteLine(e.LicUmolPerGram is double u
+                ? string.Create(CultureInfo.InvariantCulture, $"  {e.Id}: LIC {u:0.#} µmol/g ({e.LicMgPerGram:0.##} mg/g, {e.BiopsyClass}), liver R2* {e.LiverR2StarPerSecond:0.#} s⁻¹, R2 {e.LiverR2PerSecond:0.#} s⁻¹ ({e.R2StarCalibration}), {e.Series.Count} series")
+                : $"  {e.Id}: iron phantom, {e.Series.Count} series");
+        foreach (var w in warnings) output.WriteLine($"note: {w}");
+        return ExitCodes.Success;
+    }
+
+    private static T Wrap<T>(Func<T> f, string what)
+    {
+        try
+        {
+            return f();
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadInputException($"{what}: {e.Message}");
+        }
+    }
+}
