@@ -11,5 +11,6 @@ internal static class CommandGroups
         RoiCommands.Build(output),
         StatsCommands.Build(output),
         .. RelaxometryCommands.Build(output),
+        .. NotebookCommands.Build(output),
     ];
 }
