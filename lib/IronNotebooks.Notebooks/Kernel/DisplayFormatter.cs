@@ -48,10 +48,17 @@ public static class DisplayFormatter
         null => "<null>",
         string s => s,
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IDictionary d => "{ " + string.Join(", ", d.Cast<DictionaryEntry>().Take(MaxItems).Select(e => $"{Item(e.Key)}: {Item(e.Value)}")) + More(d.Count) + " }",
+        IDictionary d => "{ " + string.Join(", ", Entries(d).Take(MaxItems).Select(e => $"{Item(e.Key)}: {Item(e.Value)}")) + More(d.Count) + " }",
         IEnumerable e when !HasOwnToString(value.GetType()) => List(e),
         _ => value.ToString() ?? "",
     };
+
+    // IDictionary's own enumerator gives DictionaryEntry; the generic one a Dictionary also has gives KeyValuePair.
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary d)
+    {
+        var e = d.GetEnumerator();
+        while (e.MoveNext()) yield return e.Entry;
+    }
 
     private static string List(IEnumerable items)
     {
