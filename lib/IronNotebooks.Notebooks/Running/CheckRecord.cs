@@ -47,7 +47,8 @@ public sealed record CheckRecord(string Notebook, int Cell, string Quantity, str
                 ? double.Parse(s.GetString()!, System.Globalization.CultureInfo.InvariantCulture) // "NaN", "Infinity"
                 : r.GetProperty(name).GetDouble();
             double published = Number("published"), reproduced = Number("reproduced"), tolerance = Number("tolerance");
-            bool match = double.IsFinite(reproduced) && Math.Abs(reproduced - published) <= tolerance;
+            // The rule of PublishedCheck.Verdict: binary rounding of printed decimals (1e-12 relative) is not a difference.
+            bool match = double.IsFinite(reproduced) && Math.Abs(reproduced - published) <= tolerance + 1e-12 * Math.Max(Math.Abs(published), Math.Abs(reproduced));
             return new CheckRecord(notebook, cell, r.GetProperty("quantity").GetString() ?? "", r.TryGetProperty("unit", out var u) ? u.GetString() ?? "" : "",
                 published, reproduced, tolerance, r.TryGetProperty("source", out var s) ? s.GetString() ?? "" : "", match ? "match" : "differs");
         }

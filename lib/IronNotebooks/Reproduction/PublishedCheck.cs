@@ -44,8 +44,13 @@ public sealed record PublishedCheck(string Quantity, string Unit, double Publish
     /// <summary>reproduced − published (NaN when the reproduced value is NaN).</summary>
     public double Difference => Reproduced - Published;
 
-    /// <summary>Match when |reproduced − published| ≤ tolerance; a NaN or infinite reproduced value differs.</summary>
-    public CheckVerdict Verdict => double.IsFinite(Reproduced) && Math.Abs(Difference) <= Tolerance ? CheckVerdict.Match : CheckVerdict.Differs;
+    /// <summary>
+    /// Match when |reproduced − published| ≤ tolerance, the comparison widened by 1e-12 of the larger magnitude so that
+    /// decimal figures compare as printed (0.925 − 0.92 is 0.0050000000000000044 in binary); a NaN or infinite
+    /// reproduced value differs. The runner applies the same rule to the JSON (CheckRecord).
+    /// </summary>
+    public CheckVerdict Verdict => double.IsFinite(Reproduced)
+        && Math.Abs(Difference) <= Tolerance + 1e-12 * Math.Max(Math.Abs(Published), Math.Abs(Reproduced)) ? CheckVerdict.Match : CheckVerdict.Differs;
 
     /// <summary>The <see cref="MimeType"/> JSON: schema, quantity, unit, published, reproduced, tolerance, difference, source, verdict.</summary>
     public string ToJson() => JsonSerializer.Serialize(new
