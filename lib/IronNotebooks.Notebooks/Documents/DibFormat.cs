@@ -8,6 +8,7 @@ namespace IronNotebooks.Notebooks.Documents;
 /// cells that each start with a kernel line (<c>#!csharp</c>, <c>#!cs</c>, <c>#!c#</c>, <c>#!markdown</c>, <c>#!md</c>, or
 /// another kernel's name). Any other <c>#!</c> line inside a cell is a magic command and stays in the cell. Text before
 /// the first kernel line is C#. Leading and trailing blank lines of a cell are trimmed. .dib files hold no outputs.
+/// The <c>#!meta</c> object is the .ipynb's <c>metadata.polyglot_notebook</c>, so a notebook converts either way.
 /// </summary>
 public static class DibFormat
 {
@@ -71,14 +72,21 @@ public static class DibFormat
             body.Add(lines[i]);
         }
         Flush();
-        return new NotebookDocument(cells, metadata);
+        // The #!meta object is what an .ipynb keeps under metadata.polyglot_notebook; store it there so either format can be written.
+        JsonObject? notebookMetadata = null;
+        if (metadata is not null)
+        {
+            notebookMetadata = IpynbFormat.DefaultMetadata();
+            notebookMetadata["polyglot_notebook"] = metadata;
+        }
+        return new NotebookDocument(cells, notebookMetadata);
     }
 
     /// <summary>Writes .dib text as VS Code does: <c>#!meta</c> when there is metadata, each cell as its kernel line, a blank line, the source.</summary>
     public static string Write(NotebookDocument notebook)
     {
         var parts = new List<string>();
-        if (notebook.Metadata is { } meta) parts.Add("#!meta\n\n" + meta.ToJsonString());
+        if (notebook.Metadata?["polyglot_notebook"] is JsonObject meta) parts.Add("#!meta\n\n" + meta.ToJsonString());
         foreach (var cell in notebook.Cells)
         {
             string kernel = cell.Kind == CellKind.Markdown ? "markdown" : NotebookDocument.IsCSharpKernelName(cell.KernelName) ? "csharp" : cell.KernelName;

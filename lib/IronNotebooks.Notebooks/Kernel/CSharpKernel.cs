@@ -76,6 +76,9 @@ public sealed class CSharpKernel
             ok = false;
         }
         else ok = work.GetAwaiter().GetResult();
+        // #!time, as Polyglot prints it after the cell's own output.
+        if (CellDirectives.Split(source).Directives.Any(d => d.Kind == "magic" && d.Name == "time"))
+            context.Stdout.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}ms");
         return new CellExecution(context.Finish(), ok, count, clock.Elapsed);
     }
 
@@ -151,6 +154,8 @@ public sealed class CSharpKernel
                     break; // A package source for Polyglot; the runner resolves packages locally.
                 case "magic" when NotebookDocument.IsCSharpKernelName(d.Name):
                     break; // "#!csharp" at the top of a cell only repeats the cell's kernel.
+                case "magic" when d.Name == "time":
+                    break; // reported after the cell has run
                 case "magic":
                     return Refuse(context, d, $"#!{d.Name} is a magic command the headless runner does not support; remove it or move it to a cell the runner skips.");
                 case "r-nuget":

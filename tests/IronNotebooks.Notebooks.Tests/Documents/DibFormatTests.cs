@@ -11,7 +11,8 @@ public class DibFormatTests
     {
         var nb = NotebookFile.Load(Fixture("vscode-saved.dib"));
 
-        Assert.Equal("csharp", nb.Metadata!["kernelInfo"]!["defaultKernelName"]!.GetValue<string>());
+        Assert.Equal("fsharp", nb.Metadata!["polyglot_notebook"]!["kernelInfo"]!["items"]![1]!["name"]!.GetValue<string>());
+        Assert.Equal(".net-csharp", nb.Metadata["kernelspec"]!["name"]!.GetValue<string>());
         Assert.Equal(["markdown", "csharp", "fsharp", "csharp"], nb.Cells.Select(c => c.KernelName));
         Assert.Equal("# Phantom\n\nFour vials.", nb.Cells[0].Source);
         Assert.Equal("#!time\nvar vials = new[] { 30.0, 100.0, 300.0, 600.0 };\nvials.Length", nb.Cells[1].Source);
@@ -46,6 +47,15 @@ public class DibFormatTests
         var back = DibFormat.Read(DibFormat.Write(ipynb));
 
         Assert.Equal(ipynb.Cells.Select(c => (c.Kind, c.KernelName, c.Source)), back.Cells.Select(c => (c.Kind, c.KernelName, c.Source)));
+    }
+
+    [Fact]
+    public void DibToIpynb_PutsTheMetaUnderPolyglotNotebookBesideTheKernelspec()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(IpynbFormat.Write(NotebookFile.Load(Fixture("vscode-saved.dib"))))!;
+
+        Assert.Equal("C#", json["metadata"]!["kernelspec"]!["language"]!.GetValue<string>());
+        Assert.Equal("fsharp", json["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["items"]![1]!["languageName"]!.GetValue<string>());
     }
 
     [Fact]

@@ -137,6 +137,15 @@ public class CSharpKernelTests
     }
 
     [Fact]
+    public void Execute_TimeMagic_PrintsTheWallTimeAfterTheCellsOutput()
+    {
+        var run = new CSharpKernel().Execute("#!time\nConsole.WriteLine(\"fit\");");
+
+        Assert.True(run.Succeeded);
+        Assert.Matches(@"^fit\nWall time: [0-9.]+ms\n$", Assert.IsType<StreamOutput>(Assert.Single(run.Outputs)).Text);
+    }
+
+    [Fact]
     public void Execute_UnknownMagicCommand_IsRefused()
     {
         var run = new CSharpKernel().Execute("#!who\n1");
