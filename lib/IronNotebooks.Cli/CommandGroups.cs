@@ -12,5 +12,6 @@ internal static class CommandGroups
         StatsCommands.Build(output),
         .. RelaxometryCommands.Build(output),
         SynthCommands.Build(output),
+        .. NotebookCommands.Build(output),
     ];
 }
