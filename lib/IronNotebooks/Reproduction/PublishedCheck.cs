@@ -16,7 +16,7 @@ namespace IronNotebooks.Reproduction;
 /// <param name="Reproduced">The value the notebook computed.</param>
 /// <param name="Tolerance">Largest acceptable |reproduced − published|, same unit; say in the notebook why (rounding of the printed value, …).</param>
 /// <param name="Source">Citation of the published value (author, year, table or figure, DOI).</param>
-[TypeFormatterSource(typeof(PublishedCheckFormatterSource), PreferredMimeTypes = ["text/html", "text/plain", MimeType])]
+[IronNotebooks.Display.TypeFormatterSource(typeof(PublishedCheckFormatterSource), PreferredMimeTypes = ["text/html", "text/plain", MimeType])]
 public sealed record PublishedCheck(string Quantity, string Unit, double Published, double Reproduced, double Tolerance, string Source)
 {
     /// <summary>The MIME type of the machine-readable form (schema "ironnb-check/1").</summary>
