@@ -25,8 +25,8 @@ public static class DecayFit
         var o = options ?? DecayFitOptions.Default;
         Validate(echoTimesMs, signal, model, o);
         int m = echoTimesMs.Count;
-        var ws = new FitWorkspace(m);
-        for (int i = 0; i < m; i++) { ws.TimesSeconds[i] = echoTimesMs[i] / 1000.0; ws.Signal[i] = signal[i]; }
+        var ws = new FitWorkspace(echoTimesMs);
+        for (int i = 0; i < m; i++) ws.Signal[i] = signal[i];
         var raw = DecayEngines.Fit(model.Kind, m, o, ws);
         return ToResult(model, raw, echoTimesMs, signal, o);
     }
@@ -54,8 +54,9 @@ public static class DecayFit
         }
         if (o.NoiseSigma is double sigma && !(sigma > 0 && double.IsFinite(sigma)))
             throw new ArgumentException($"NoiseSigma = {sigma} must be a finite number above 0.", nameof(o));
-        if (model.Kind == DecayModelKind.Rician && o.NoiseSigma is null)
-            throw new ArgumentException("The rician (noise-corrected) model needs DecayFitOptions.NoiseSigma, e.g. from NoiseEstimate.FromBackground.", nameof(o));
+        if (model.Kind is DecayModelKind.Rician or DecayModelKind.SecondMoment && o.NoiseSigma is null)
+            throw new ArgumentException($"The {model.Name} (noise-corrected) model needs DecayFitOptions.NoiseSigma, e.g. from NoiseEstimate.FromBackground.", nameof(o));
+        Guard.InRange(o.CoilCount, 1, 128, "CoilCount");
         Guard.InRange(o.MaxIterations, 1, 10_000, "MaxIterations");
         Guard.InRange(o.RelativeTolerance, 1e-16, 1e-2, "RelativeTolerance");
         Guard.InRange(o.TruncationNoiseFactor, 0.0, 100.0, "TruncationNoiseFactor");

@@ -37,23 +37,37 @@ public static class R2StarMap
             var r2 = new float[cols * rows];
             var s0 = new float[cols * rows];
             var status = new DecayFitStatus[cols * rows];
-            var echoes = slice.Echoes;
+            var planes = slice.Echoes;
             Parallel.For(0, rows, parallel,
-                () => (ws: NewWorkspace(te), fitted: 0L, masked: 0L, failed: 0L),
+                () => (ws: new FitWorkspace(te), row: new double[m * cols], fitted: 0L, masked: 0L, failed: 0L),
                 (y, _, local) =>
                 {
                     var ws = local.ws;
+                    var row = local.row;
+                    // Gather the row of every echo once (echo-major), so the pixel loop reads one contiguous buffer.
+                    for (int e = 0; e < m; e++)
+                    {
+                        var src = planes[e].Pixels.Slice(y * cols, cols);
+                        for (int x = 0; x < cols; x++) row[e * cols + x] = src[x];
+                    }
+                    var signal = ws.Signal;
                     for (int x = 0; x < cols; x++)
                     {
                         int idx = y * cols + x;
-                        for (int e = 0; e < m; e++) ws.Signal[e] = echoes[e].Pixels[idx];
-                        if (!(ws.Signal[0] > o.MaskThreshold) || !AllFinite(ws.Signal, m))
+                        bool finite = true;
+                        for (int e = 0; e < m; e++)
+                        {
+                            double v = row[e * cols + x];
+                            signal[e] = v;
+                            finite &= double.IsFinite(v);
+                        }
+                        if (!(signal[0] > o.MaskThreshold) || !finite)
                         {
                             r2[idx] = float.NaN; s0[idx] = float.NaN; status[idx] = DecayFitStatus.Masked;
                             local.masked++;
                             continue;
                         }
-                        var raw = DecayEngines.Fit(model.Kind, m, o.Fit, ws);
+                        var raw = DecayEngines.Fit(model.Kind, m, o.Fit, ws, detailed: false);
                         status[idx] = raw.Status;
                         if (raw.Status is DecayFitStatus.Converged or DecayFitStatus.ClosedForm)
                         {
@@ -81,16 +95,4 @@ public static class R2StarMap
         return new R2StarMapResult(model.Name, te.ToArray(), slices, fitted, masked, failed, series.Description);
     }
 
-    private static FitWorkspace NewWorkspace(IReadOnlyList<double> te)
-    {
-        var ws = new FitWorkspace(te.Count);
-        for (int i = 0; i < te.Count; i++) ws.TimesSeconds[i] = te[i] / 1000.0;
-        return ws;
-    }
-
-    private static bool AllFinite(double[] s, int m)
-    {
-        for (int i = 0; i < m; i++) if (!double.IsFinite(s[i])) return false;
-        return true;
-    }
 }
