@@ -19,6 +19,10 @@ internal static class VariableProjection
     /// <summary>Smallest relative spread Σẽ² / Σe² of the basis before the amplitude problem counts as degenerate.</summary>
     private const double DegenerateSpread = 1e-14;
 
+    /// <summary>R·(t1 − t0) above ln(10⁶): the fitted decay has fallen below 10⁻⁶ of the first echo by the second, so only
+    /// the first echo still shapes the fit and R2* is running off to infinity (no finite optimum).</summary>
+    private const double RunawayDecay = 13.8;
+
     /// <summary>
     /// Minimises from <paramref name="seedRate"/> (s⁻¹) over ws.TimesSeconds / ws.Signal [0..m); writes a → Parameters[0],
     /// R → Parameters[1], c → Parameters[2] (0 for mono) and the outcome into <paramref name="fit"/>.
@@ -84,6 +88,7 @@ internal static class VariableProjection
             }
             rate += step;
             cur = next;
+            if (rate * (ws.TimesSeconds[1] - ws.TimesSeconds[0]) > RunawayDecay) break;
             if (Math.Abs(step) <= tol * (Math.Abs(rate) + tol))
             {
                 status = DecayFitStatus.Converged;
@@ -103,6 +108,12 @@ internal static class VariableProjection
         {
             fit.Status = DecayFitStatus.Failed;
             fit.ExitReason = "degenerate amplitude problem (R2* ran off to where the echoes no longer decay)";
+            return;
+        }
+        if (rate * (ws.TimesSeconds[1] - ws.TimesSeconds[0]) > RunawayDecay)
+        {
+            fit.Status = DecayFitStatus.Failed;
+            fit.ExitReason = "no finite optimum: R2* runs off to infinity (the fitted decay is over before the second echo; later echoes are noise)";
             return;
         }
         var p = ws.Parameters;
