@@ -70,7 +70,7 @@ internal static class DecayEngines
         double seed = Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
         var fit = new RawFit { HasOffset = offset };
         VariableProjection.Solve(offset, m, seed, o, ws, ref fit);
-        if (fit.Status is DecayFitStatus.Failed) return RawFit.Fail(DecayFitStatus.Failed, fit.ExitReason, m);
+        if (fit.Status is DecayFitStatus.Failed) return RawFit.Fail(DecayFitStatus.Failed, fit.ExitReason, m) with { RanOff = fit.RanOff };
         if (detailed)
         {
             var kind = offset ? DecayModelKind.Offset : DecayModelKind.Mono;

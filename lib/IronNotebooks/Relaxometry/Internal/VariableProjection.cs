@@ -113,6 +113,7 @@ internal static class VariableProjection
         if (rate * (ws.TimesSeconds[1] - ws.TimesSeconds[0]) > RunawayDecay)
         {
             fit.Status = DecayFitStatus.Failed;
+            fit.RanOff = true;
             fit.ExitReason = "no finite optimum: R2* runs off to infinity (the fitted decay is over before the second echo; later echoes are noise)";
             return;
         }
