@@ -70,17 +70,19 @@ public static class RelaxometryCommands
                 + "files, one per slice, R2* stored in 0.1 s⁻¹ steps (Rescale Slope 0.1; 0 where no usable fit).",
             Required = true,
         };
+        var coils = new Option<int>("--coils") { Description = "Receiver coils L (root-sum-of-squares) for the secondmoment model's noise power 2Lσ² (default 1).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of text." };
         var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal).")
-            { dir, series, model, noise, noiseRoi, mask, outFile, json };
-        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(mask),
+            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json };
+        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(mask),
             p.GetValue(outFile)!, p.GetValue(json), output));
         return map;
     }
 
-    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, string? noiseRoiSpec, double maskThreshold,
+    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, string? noiseRoiSpec, int coils, double maskThreshold,
         string outPath, bool json, TextWriter output)
     {
+        if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var model = Wrap(() => DecayModels.Get(modelName));
         var loaded = MultiEchoFolder.Load(dir.FullName, series);
@@ -91,7 +93,7 @@ public static class RelaxometryCommands
             (noise, var source) = NoiseFromRoi(loaded.Slices[0], noiseRoiSpec, warnings);
             warnings.Add("noise: " + source);
         }
-        var options = R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise }, MaskThreshold = maskThreshold };
+        var options = R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise, CoilCount = coils }, MaskThreshold = maskThreshold };
         var result = Wrap(() => MapWithProgress(loaded, model, options, showProgress: !json && !Console.IsErrorRedirected));
         bool csv = outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         if (csv) WriteCsv(result, outPath);
@@ -287,7 +289,7 @@ public static class RelaxometryCommands
         output.WriteLine(e.Lic is { } lic
             ? $"LIC = {lic} ({grade}) by {e.CalibrationTitle} (evidence {e.StatusNote}), validity {e.ValidityRange}"
             : e.Outcome == LicOutcome.BeyondMeasurableRange ? $"No LIC: {e.BeyondMeasurableRange}" : $"No LIC: {e.CalibrationTitle} gives no value for this input.");
-        foreach (var w in e.Warnings) output.WriteLine($"warning: {w}");
+        foreach (var w in e.Warnings.Where(w => w != e.BeyondMeasurableRange)) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
     }
 

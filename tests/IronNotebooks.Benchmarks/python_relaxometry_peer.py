@@ -84,9 +84,10 @@ def curve_fit_loop(sig, te, subset):
 
 def run_dotnet(artifacts):
     cmd = ["dotnet", "run", "-c", "Release", "--project", "tests/IronNotebooks.Benchmarks", "--", "relaxometry",
-           "--artifacts", artifacts, "--exporters", "json", "--inProcess"]
+           "--artifacts", artifacts, "--exporters", "json", "--buildTimeout", "1800"]
     print("$ " + " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(tempfile.gettempdir(), "ironnb-relaxometry-bdn.log"), "w") as log:  # BenchmarkDotNet's own log
+        subprocess.run(cmd, check=True, stdout=log, stderr=subprocess.STDOUT)
     report = glob.glob(os.path.join(artifacts, "results", "*RelaxometryBenchmarks*.json"))
     if not report:
         sys.exit("BenchmarkDotNet wrote no JSON report under " + artifacts)
@@ -96,7 +97,9 @@ def run_dotnet(artifacts):
     for b in data["Benchmarks"]:
         params = dict(p.split("=", 1) for p in b["Parameters"].split("&"))
         st = b["Statistics"]
-        rows[(params["Model"], int(params["Threads"]))] = dict(
+        model = params["Model"]
+        threads = 1 if model.endswith(" 1 core") else -1
+        rows[(model.replace(" 1 core", ""), threads)] = dict(
             mean=st["Mean"] / 1e9, sd=st["StandardDeviation"] / 1e9, min=st["Min"] / 1e9, max=st["Max"] / 1e9,
             alloc=(b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
     return rows

@@ -62,12 +62,10 @@ internal static class DecayEngines
 
     private static double Finite(double value, double fallback) => double.IsFinite(value) ? value : fallback;
 
-    /// <summary>Mono (offset = false) or offset model by variable projection, seeded by the weighted log-linear estimate
-    /// (the same start the SciPy reference uses).</summary>
+    /// <summary>Mono (offset = false) or offset model by variable projection from <see cref="Seed"/>.</summary>
     private static RawFit Projected(bool offset, int m, DecayFitOptions o, FitWorkspace ws, bool detailed)
     {
-        var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false, computeRmse: false);
-        double seed = Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
+        double seed = Seed(m, ws);
         var fit = new RawFit { HasOffset = offset };
         VariableProjection.Solve(offset, m, seed, o, ws, ref fit);
         if (fit.Status is DecayFitStatus.Failed) return RawFit.Fail(DecayFitStatus.Failed, fit.ExitReason, m) with { RanOff = fit.RanOff };
@@ -78,6 +76,19 @@ internal static class DecayEngines
         }
         else fit.SeR2Star = fit.SeS0 = fit.SeOffset = fit.SeR2StarSlow = double.NaN;
         return Finish(fit, ws.Parameters);
+    }
+
+    /// <summary>Start for the projected fits: ARLO (no transcendental functions and far less biased at the noise floor
+    /// than log-linear, so Newton needs fewer steps), else the weighted log-linear estimate, else 1 / last TE.</summary>
+    private static double Seed(int m, FitWorkspace ws)
+    {
+        if (m == ws.TimesSeconds.Length && m >= 3)
+        {
+            var arlo = ArloRate(ws, m);
+            if (arlo > 0 && double.IsFinite(arlo)) return arlo;
+        }
+        var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false, computeRmse: false);
+        return Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
     }
 
     /// <summary>
@@ -170,15 +181,8 @@ internal static class DecayEngines
     /// <summary>ARLO (Pei et al. 2015), general echo spacing, as written in domain.md §4.</summary>
     public static RawFit Arlo(FitWorkspace ws, int m, bool computeRmse)
     {
-        double[] t = ws.TimesSeconds, s = ws.Signal, w = ws.ArloWeights;
-        double syx = 0, sbxx = 0, sbyx = 0, syy = 0;
-        for (int i = 0; i + 2 < m; i++)
-        {
-            double y = s[i] * w[4 * i] + s[i + 1] * w[4 * i + 1] + s[i + 2] * w[4 * i + 2], beta = w[4 * i + 3];
-            double x = s[i] - s[i + 2];
-            syx += y * x; sbxx += beta * x * x; sbyx += beta * y * x; syy += y * y;
-        }
-        double r = (syx + sbxx) / (sbyx + syy);
+        double[] t = ws.TimesSeconds, s = ws.Signal;
+        double r = ArloRate(ws, m);
         if (!double.IsFinite(r)) return RawFit.Fail(DecayFitStatus.Failed, "ARLO denominator is zero (flat or zero signal)", m);
         // S0 by least squares given R2*: S0 = Σ S·e^(−R t) / Σ e^(−2 R t).
         double num = 0, den = 0;
@@ -193,6 +197,20 @@ internal static class DecayEngines
         fit.Rmse = computeRmse ? Rmse(t, s, m, fit.S0, r) : double.NaN;
         if (!double.IsFinite(fit.S0)) return RawFit.Fail(DecayFitStatus.Failed, "non-finite S0", m);
         return fit;
+    }
+
+    /// <summary>The ARLO rate over the first m echoes (NaN when the denominator vanishes).</summary>
+    private static double ArloRate(FitWorkspace ws, int m)
+    {
+        double[] s = ws.Signal, w = ws.ArloWeights;
+        double syx = 0, sbxx = 0, sbyx = 0, syy = 0;
+        for (int i = 0; i + 2 < m; i++)
+        {
+            double y = s[i] * w[4 * i] + s[i + 1] * w[4 * i + 1] + s[i + 2] * w[4 * i + 2], beta = w[4 * i + 3];
+            double x = s[i] - s[i + 2];
+            syx += y * x; sbxx += beta * x * x; sbyx += beta * y * x; syy += y * y;
+        }
+        return (syx + sbxx) / (sbyx + syy);
     }
 
     private static double Rmse(double[] t, double[] s, int m, double s0, double r)

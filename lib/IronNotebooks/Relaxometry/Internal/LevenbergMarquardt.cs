@@ -90,7 +90,7 @@ internal static class LevenbergMarquardt
         }
     }
 
-    public static double Cost(DecayModelKind kind, ReadOnlySpan<double> p, int m, double sigma, FitWorkspace ws)
+    private static double Cost(DecayModelKind kind, ReadOnlySpan<double> p, int m, double sigma, FitWorkspace ws)
     {
         Span<double> g = stackalloc double[FitWorkspace.MaxParameters];
         double c = 0;
