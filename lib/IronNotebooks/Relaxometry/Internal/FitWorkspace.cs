@@ -43,7 +43,7 @@ internal sealed class FitWorkspace
     public double[] TimesSeconds { get; }
     public double[] Signal { get; }
 
-    /// <summary>e^(−R·t_k) for the rate last passed to <see cref="FillExponentials"/>.</summary>
+    /// <summary>e^(−R·t_k) for the rate last passed to FillExponentials.</summary>
     public double[] Exponentials { get; }
 
     /// <summary>The echo spacing in seconds when every spacing equals it (to 1e-12 of the train length), else NaN.</summary>
@@ -57,7 +57,7 @@ internal sealed class FitWorkspace
     public double[] Trial { get; } = new double[MaxParameters];
     public double[] Covariance { get; } = new double[MaxParameters * MaxParameters];
 
-    /// <summary>Fills <see cref="Exponentials"/>[0..m) with e^(−rate·t_k). For uniformly spaced echoes the k-th term is
+    /// <summary>Fills <see cref="Exponentials"/> [0..m) with e^(−rate·t_k). For uniformly spaced echoes the k-th term is
     /// e^(−rate·t0)·q^k with q = e^(−rate·Δ): two exp calls instead of m, relative error ≤ m ulp.</summary>
     public void FillExponentials(double rate, int m)
     {
@@ -75,6 +75,37 @@ internal sealed class FitWorkspace
             e[k] = v;
             v *= q;
         }
+    }
+
+    /// <summary><see cref="FillExponentials(double, int)"/> that also returns Σ e_k and Σ (−t_k·e_k) from the same pass.</summary>
+    public void FillExponentials(double rate, int m, out double sum, out double sumDerivative)
+    {
+        var e = Exponentials;
+        var t = TimesSeconds;
+        double step = UniformStepSeconds, se = 0, sd = 0;
+        if (double.IsNaN(step))
+        {
+            for (int k = 0; k < m; k++)
+            {
+                double ek = Math.Exp(-rate * t[k]);
+                e[k] = ek;
+                se += ek;
+                sd -= t[k] * ek;
+            }
+        }
+        else
+        {
+            double q = Math.Exp(-rate * step), v = Math.Exp(-rate * t[0]);
+            for (int k = 0; k < m; k++)
+            {
+                e[k] = v;
+                se += v;
+                sd -= t[k] * v;
+                v *= q;
+            }
+        }
+        sum = se;
+        sumDerivative = sd;
     }
 
     private static double UniformStep(double[] t, int m)

@@ -111,13 +111,6 @@ internal static class VariableProjection
                 break;
             }
         }
-        // Amplitudes at the final rate (ws.Exponentials may hold a rejected trial).
-        if (!Evaluate(offset, m, rate, yMean, syy, ws, out cur))
-        {
-            fit.Status = DecayFitStatus.Failed;
-            fit.ExitReason = "degenerate amplitude problem (R2* ran off to where the echoes no longer decay)";
-            return;
-        }
         if (rate * (ws.TimesSeconds[1] - ws.TimesSeconds[0]) > RunawayDecay)
         {
             fit.Status = DecayFitStatus.Failed;
@@ -125,6 +118,7 @@ internal static class VariableProjection
             fit.ExitReason = "no finite optimum: R2* runs off to infinity (the fitted decay is over before the second echo; later echoes are noise)";
             return;
         }
+        // cur holds the amplitudes and cost at the final rate (a rejected trial only touched ws.Exponentials).
         var p = ws.Parameters;
         p[0] = cur.Amplitude;
         p[1] = rate;
@@ -145,21 +139,17 @@ internal static class VariableProjection
     {
         ev = default;
         if (!double.IsFinite(rate)) return false;
-        ws.FillExponentials(rate, m);
         var e = ws.Exponentials;
         var t = ws.TimesSeconds;
         var y = ws.Signal;
         double eMean = 0, dMean = 0, s2 = 0;
         if (offset)
         {
-            for (int k = 0; k < m; k++)
-            {
-                eMean += e[k];
-                dMean -= t[k] * e[k];
-            }
+            ws.FillExponentials(rate, m, out eMean, out dMean);
             eMean /= m;
             dMean /= m;
         }
+        else ws.FillExponentials(rate, m);
         double sxx = 0, sxy = 0, sed = 0, syd = 0, sdd = 0, sep = 0, syp = 0;
         for (int k = 0; k < m; k++)
         {
