@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using IronNotebooks.Calibration;
 using IronNotebooks.Imaging;
 using IronNotebooks.Relaxometry;
@@ -10,19 +11,47 @@ namespace IronNotebooks.Cli;
 /// <summary>The `ironnb fit`, `ironnb map` and `ironnb lic r2star | r2` verbs.</summary>
 public static class RelaxometryCommands
 {
-    /// <summary>JSON shape of `fit` (architecture contract plus status and provenance).</summary>
-    public sealed record FitReport(double R2StarPerSecond, double T2StarMs, double S0, double? Offset, double Rmse, int EchoesUsed, int? Pixels,
+    /// <summary>JSON shape of `fit` (architecture contract plus status and provenance). R2* and T2* are null when the fit gave
+    /// no usable value or the decay is beyond the measurable range (<see cref="Outcome"/>, <see cref="BeyondMeasurableRange"/>).</summary>
+    public sealed record FitReport(double? R2StarPerSecond, double? T2StarMs, double? S0, double? Offset, double? Rmse, int EchoesUsed, int? Pixels,
         string Model, string Status, string ExitReason, int Iterations, double? R2StarStandardErrorPerSecond, double? NoiseSigma,
-        string? NoiseSource, IReadOnlyList<double> EchoTimesMs, IReadOnlyList<double> Signal, string Source, int? Slice, string? Roi, IReadOnlyList<string> Warnings);
+        string? NoiseSource, IReadOnlyList<double> EchoTimesMs, IReadOnlyList<double> Signal, string Source, int? Slice, string? Roi, IReadOnlyList<string> Warnings)
+    {
+        /// <summary>"estimated", "noValue" or "beyondMeasurableRange".</summary>
+        public string Outcome { get; init; } = "estimated";
+
+        /// <summary>The beyond-measurable-range reason (with the field when known), or null.</summary>
+        public string? BeyondMeasurableRange { get; init; }
+
+        /// <summary>Field strength of the scan, tesla, from --field or the series; null when unknown.</summary>
+        public double? FieldT { get; init; }
+
+        /// <summary>Echoes at or above 2·σ, or null without a noise level.</summary>
+        public int? EchoesAboveNoise { get; init; }
+    }
 
     /// <summary>JSON shape of `lic r2star` / `lic r2`.</summary>
-    public sealed record LicReport(double? LicMgPerGram, double? LicUmolPerGram, string Quantity, double InputRatePerSecond, double RateUsedPerSecond,
+    public sealed record LicReport(double? LicMgPerGram, double? LicUmolPerGram, string Quantity, double? InputRatePerSecond, double? RateUsedPerSecond,
         string Calibration, string CalibrationTitle, string Formula, string Citation, double Field, double CalibrationField, string ValidityRange,
-        string Status, string StatusNote, string? FieldScaling, string? Grade, IReadOnlyList<string> Warnings);
+        string Status, string StatusNote, string? FieldScaling, string? Grade, IReadOnlyList<string> Warnings)
+    {
+        /// <summary>"estimated", "noValue" or "beyondMeasurableRange" (<see cref="LicOutcome"/>).</summary>
+        public string Outcome { get; init; } = "estimated";
+
+        /// <summary>The beyond-measurable-range reason with the field, or null.</summary>
+        public string? BeyondMeasurableRange { get; init; }
+    }
 
     /// <summary>JSON shape of `map` (the map itself goes to the CSV file).</summary>
     public sealed record MapReport(string Model, string Out, int Slices, int Columns, int Rows, long FittedPixels, long MaskedPixels, long FailedPixels,
-        double? MedianR2StarPerSecond, IReadOnlyList<double> EchoTimesMs, string Source, IReadOnlyList<string> Warnings);
+        double? MedianR2StarPerSecond, IReadOnlyList<double> EchoTimesMs, string Source, IReadOnlyList<string> Warnings)
+    {
+        /// <summary>Pixels beyond the measurable range (T2* below the first echo, too few echoes above noise); empty in the map.</summary>
+        public long BeyondMeasurableRangePixels { get; init; }
+
+        /// <summary>Field strength of the series, tesla, or null when the files do not say.</summary>
+        public double? FieldT { get; init; }
+    }
 
     /// <summary>Builds `fit`, `map` and `lic`.</summary>
     public static IEnumerable<Command> Build(TextWriter output) => [BuildFit(output), BuildMap(output), BuildLic(output)];
@@ -41,17 +70,19 @@ public static class RelaxometryCommands
                 + "files, one per slice, R2* stored in 0.1 s⁻¹ steps (Rescale Slope 0.1; 0 where no usable fit).",
             Required = true,
         };
+        var coils = new Option<int>("--coils") { Description = "Receiver coils L (root-sum-of-squares) for the secondmoment model's noise power 2Lσ² (default 1).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of text." };
         var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal).")
-            { dir, series, model, noise, noiseRoi, mask, outFile, json };
-        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(mask),
+            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json };
+        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(mask),
             p.GetValue(outFile)!, p.GetValue(json), output));
         return map;
     }
 
-    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, string? noiseRoiSpec, double maskThreshold,
+    private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, string? noiseRoiSpec, int coils, double maskThreshold,
         string outPath, bool json, TextWriter output)
     {
+        if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var model = Wrap(() => DecayModels.Get(modelName));
         var loaded = MultiEchoFolder.Load(dir.FullName, series);
@@ -62,7 +93,7 @@ public static class RelaxometryCommands
             (noise, var source) = NoiseFromRoi(loaded.Slices[0], noiseRoiSpec, warnings);
             warnings.Add("noise: " + source);
         }
-        var options = R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise }, MaskThreshold = maskThreshold };
+        var options = R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise, CoilCount = coils }, MaskThreshold = maskThreshold };
         var result = Wrap(() => MapWithProgress(loaded, model, options, showProgress: !json && !Console.IsErrorRedirected));
         bool csv = outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         if (csv) WriteCsv(result, outPath);
@@ -71,7 +102,11 @@ public static class RelaxometryCommands
         var usable = result.Slices.SelectMany(s => s.R2StarPerSecond).Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToList();
         var report = new MapReport(result.Model, outFile.FullName, result.Slices.Count, result.Slices.Count > 0 ? result.Slices[0].Columns : 0,
             result.Slices.Count > 0 ? result.Slices[0].Rows : 0, result.FittedPixels, result.MaskedPixels, result.FailedPixels,
-            usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, warnings);
+            usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, warnings)
+            { BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, FieldT = loaded.FieldStrengthT };
+        if (result.BeyondMeasurableRangePixels > 0)
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Beyond measurable range{(loaded.FieldStrengthT is double f ? $" at {f:0.##} T" : "")}: {result.BeyondMeasurableRangePixels} pixel(s) have T2* shorter than the first echo ({result.EchoTimesMs[0]:G4} ms){(noise is null ? "" : " or fewer than 3 echoes above 2·σ")}; they are left empty rather than given a number. Severe overload needs a first echo ≤ 1–2 ms or an R2 (spin-echo) method."));
         if (json)
         {
             output.WriteLine(CliJson.Serialize(report));
@@ -124,10 +159,12 @@ public static class RelaxometryCommands
         var noiseRoi = new Option<string?>("--noise-roi") { Description = "Background ROI in air (same syntax as --roi) on the first echo: σ = mean / √(π/2) (Rayleigh), instead of --noise." };
         var te = new Option<string?>("--te") { Description = "Echo times in ms, comma-separated (values read off a workstation; use with --signal)." };
         var signal = new Option<string?>("--signal") { Description = "Signal per echo, comma-separated, same count as --te." };
+        var coils = new Option<int>("--coils") { Description = "Receiver coils L combined by root-sum-of-squares, for the secondmoment model's noise power 2Lσ² (default 1).", DefaultValueFactory = _ => 1 };
+        var field = new Option<double?>("--field") { Description = "Field strength, tesla, for the beyond-measurable-range wording (default: from the series, if it says)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, or values given with --te and --signal.") { dir, roi, slice, series, model, noise, noiseRoi, te, signal, json };
+        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, or values given with --te and --signal.") { dir, roi, slice, series, model, noise, noiseRoi, coils, field, te, signal, json };
         fit.SetAction(p => Fit(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise),
-            p.GetValue(noiseRoi), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output));
+            p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(field), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output));
         return fit;
     }
 
@@ -142,20 +179,25 @@ public static class RelaxometryCommands
             var field = new Option<double>("--field") { Description = "Field strength of the scan, tesla (1.5, 3, …).", Required = true };
             var calibration = new Option<string>("--calibration") { Description = "Calibration: " + string.Join(" | ", names), Required = true };
             var scale = new Option<string?>("--scale") { Description = "Explicit field-strength conversion to the calibration's field: " + string.Join(" | ", FieldStrengthScalings.All.Select(s => s.Name)) };
+            var firstTe = new Option<double?>("--first-te") { Description = "First echo time of the fit, ms: a T2 or T2* shorter than it is beyond the measurable range (no LIC)." };
+            var aboveNoise = new Option<int?>("--echoes-above-noise") { Description = $"Echoes of the fit at or above 2·σ: fewer than {MeasurableRange.EchoesAboveNoiseNeeded} is beyond the measurable range (no LIC)." };
             var json = new Option<bool>("--json") { Description = "Print JSON." };
-            var cmd = new Command(verb, $"LIC from {verb} through a named calibration, with its validity range, status and warnings.") { value, field, calibration, scale, json };
-            cmd.SetAction(p => Lic(quantity, p.GetValue(value), p.GetValue(field), p.GetValue(calibration)!, p.GetValue(scale), p.GetValue(json), output));
+            var cmd = new Command(verb, $"LIC from {verb} through a named calibration, with its validity range, status and warnings.") { value, field, calibration, scale, firstTe, aboveNoise, json };
+            cmd.SetAction(p => Lic(quantity, p.GetValue(value), p.GetValue(field), p.GetValue(calibration)!, p.GetValue(scale), p.GetValue(firstTe),
+                p.GetValue(aboveNoise), p.GetValue(json), output));
             lic.Subcommands.Add(cmd);
         }
         foreach (var sir in SignalRatioCommands.Build(output)) lic.Subcommands.Add(sir);
         return lic;
     }
 
-    private static int Fit(DirectoryInfo? dir, string? roiSpec, int sliceIndex, string? series, string modelName, double? noise, string? noiseRoiSpec, string? teText,
-        string? signalText, bool json, TextWriter output)
+    private static int Fit(DirectoryInfo? dir, string? roiSpec, int sliceIndex, string? series, string modelName, double? noise, string? noiseRoiSpec,
+        int coils, double? field, string? teText, string? signalText, bool json, TextWriter output)
     {
         var model = Wrap(() => DecayModels.Get(modelName));
-        var options = DecayFitOptions.Default with { NoiseSigma = noise };
+        if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
+        if (field is double fv && !(fv >= 0.1 && fv <= 11.7)) throw new BadInputException($"--field {fv} is outside 0.1…11.7 T.");
+        var options = DecayFitOptions.Default with { NoiseSigma = noise, CoilCount = coils };
         FitReport report;
         if (teText is not null || signalText is not null)
         {
@@ -164,7 +206,7 @@ public static class RelaxometryCommands
             var te = ParseList(teText, "--te");
             var s = ParseList(signalText, "--signal");
             var r = Wrap(() => DecayFit.Fit(te, s, model, options));
-            report = ToReport(r, null, te, s, "values given on the command line", null, null, noise is null ? null : "--noise");
+            report = ToReport(r, null, te, s, "values given on the command line", null, null, noise is null ? null : "--noise", field);
         }
         else
         {
@@ -183,7 +225,8 @@ public static class RelaxometryCommands
                 options = options with { NoiseSigma = sigma };
             }
             var r = Wrap(() => RoiDecayFit.Fit(loaded, sliceIndex, shape, model, options));
-            report = ToReport(r.Fit, r.PixelCount, loaded.EchoTimesMs, r.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, roiSpec, noiseSource);
+            report = ToReport(r.Fit, r.PixelCount, loaded.EchoTimesMs, r.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, roiSpec, noiseSource,
+                field ?? loaded.FieldStrengthT);
             report = report with { Warnings = [.. report.Warnings, .. extra, .. loaded.Warnings] };
         }
         if (json)
@@ -191,28 +234,54 @@ public static class RelaxometryCommands
             output.WriteLine(CliJson.Serialize(report));
             return ExitCodes.Success;
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Model}: R2* = {report.R2StarPerSecond:0.##} s⁻¹ (T2* = {report.T2StarMs:0.###} ms), S0 = {report.S0:0.##}, RMSE = {report.Rmse:0.###}, {report.EchoesUsed} echoes, {report.Status}"));
+        output.WriteLine(report.R2StarPerSecond is null
+            ? $"{report.Model}: no R2* ({(report.BeyondMeasurableRange is null ? report.Status : "beyond measurable range")}), {report.EchoesUsed} echoes"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{report.Model}: R2* = {report.R2StarPerSecond:0.##} s⁻¹ (T2* = {report.T2StarMs:0.###} ms), S0 = {report.S0:0.##}, RMSE = {report.Rmse:0.###}, {report.EchoesUsed} echoes, {report.Status}"));
         foreach (var w in report.Warnings) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
     }
 
     private static FitReport ToReport(DecayFitResult r, int? pixels, IReadOnlyList<double> te, IReadOnlyList<double> s, string source, int? slice, string? roi,
-        string? noiseSource) =>
-        new(r.R2StarPerSecond, r.T2StarMs, r.S0, r.Offset, r.Rmse, r.EchoesUsed, pixels, r.Model, r.Status.ToString(), r.ExitReason, r.Iterations,
-            r.R2StarStandardErrorPerSecond, r.NoiseSigma, noiseSource, te, s, source, slice, roi, r.Warnings);
+        string? noiseSource, double? fieldT)
+    {
+        double? Opt(double v) => double.IsFinite(v) ? v : null;
+        // The same rule and wording as LIC conversion, with the field when known (domain.md §3).
+        string? beyond = r.IsBeyondMeasurableRange
+            ? MeasurableRange.Check(double.IsNaN(r.R2StarPerSecond) ? double.PositiveInfinity : r.R2StarPerSecond, r.FirstEchoTimeMs, r.EchoesAboveNoise, te.Count, fieldT)
+              ?? r.BeyondMeasurableRange
+            : null;
+        bool number = beyond is null && r.Status is not (DecayFitStatus.Failed or DecayFitStatus.TooFewEchoes);
+        return new FitReport(number ? Opt(r.R2StarPerSecond) : null, number ? Opt(r.T2StarMs) : null, Opt(r.S0), r.Offset, Opt(r.Rmse), r.EchoesUsed, pixels,
+            r.Model, r.Status.ToString(), r.ExitReason, r.Iterations, number ? r.R2StarStandardErrorPerSecond : null, r.NoiseSigma, noiseSource, te, s, source,
+            slice, roi, beyond is null ? r.Warnings : [beyond, .. r.Warnings])
+        {
+            Outcome = beyond is not null ? "beyondMeasurableRange" : number ? "estimated" : "noValue",
+            BeyondMeasurableRange = beyond,
+            FieldT = fieldT,
+            EchoesAboveNoise = r.EchoesAboveNoise,
+        };
+    }
 
-    private static int Lic(RelaxationQuantity quantity, double value, double field, string calibrationName, string? scaleName, bool json, TextWriter output)
+    private static int Lic(RelaxationQuantity quantity, double value, double field, string calibrationName, string? scaleName, double? firstTe,
+        int? echoesAboveNoise, bool json, TextWriter output)
     {
         var calibration = Wrap(() => RelaxometryCalibrations.Get(calibrationName));
         if (calibration.Quantity != quantity)
             throw new BadInputException($"{calibration.Name} is an {calibration.Quantity} calibration; use `ironnb lic {(calibration.Quantity == RelaxationQuantity.R2 ? "r2" : "r2star")}`.");
         var scaling = scaleName is null ? null : Wrap(() => FieldStrengthScalings.Get(scaleName));
-        var e = Wrap(() => LicConversion.FromRate(value, field, calibration, scaling));
+        var e = Wrap(() => firstTe is null && echoesAboveNoise is null
+            ? LicConversion.FromRate(value, field, calibration, scaling)
+            : LicConversion.FromRate(value, field, calibration, firstTe, echoesAboveNoise, scaling));
         string? grade = e.Lic is { } l ? LicClasses.Guideline.Classify(l.MgPerGram).Label : null;
-        var report = new LicReport(e.Lic?.MgPerGram, e.Lic?.UmolPerGram, e.Quantity.ToString(), e.InputRatePerSecond, e.RateUsedPerSecond,
+        double? Opt(double v) => double.IsFinite(v) ? v : null;
+        var report = new LicReport(e.Lic?.MgPerGram, e.Lic?.UmolPerGram, e.Quantity.ToString(), Opt(e.InputRatePerSecond), Opt(e.RateUsedPerSecond),
             e.Calibration, e.CalibrationTitle, e.Formula, e.Citation, e.MeasuredFieldT, e.CalibrationFieldT, e.ValidityRange, e.Status.ToString(),
-            e.StatusNote, e.FieldScaling, grade, e.Warnings);
+            e.StatusNote, e.FieldScaling, grade, e.Warnings)
+        {
+            Outcome = JsonNamingPolicy.CamelCase.ConvertName(e.Outcome.ToString()),
+            BeyondMeasurableRange = e.BeyondMeasurableRange,
+        };
         if (json)
         {
             output.WriteLine(CliJson.Serialize(report));
@@ -220,8 +289,8 @@ public static class RelaxometryCommands
         }
         output.WriteLine(e.Lic is { } lic
             ? $"LIC = {lic} ({grade}) by {e.CalibrationTitle} (evidence {e.StatusNote}), validity {e.ValidityRange}"
-            : $"No LIC: {e.CalibrationTitle} gives no value for this input.");
-        foreach (var w in e.Warnings) output.WriteLine($"warning: {w}");
+            : e.Outcome == LicOutcome.BeyondMeasurableRange ? $"No LIC: {e.BeyondMeasurableRange}" : $"No LIC: {e.CalibrationTitle} gives no value for this input.");
+        foreach (var w in e.Warnings.Where(w => w != e.BeyondMeasurableRange)) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
     }
 

@@ -8,9 +8,11 @@ namespace IronNotebooks.Benchmarks;
 
 /// <summary>
 /// Pixel-wise R2* maps of a synthetic 256 × 256 × 32 series with 12 echoes (0.99 ms + 1.41 ms steps): R2* 20–1,000 s⁻¹
-/// across the image, S0 = 1,000, Rician noise σ = 10 (seeded), float32 NIfTI written once to a temp folder. A whole map
-/// takes seconds, so BenchmarkDotNet runs one warm-up and three measured maps per model. Peer:
-/// python_relaxometry_peer.py (same volume definition).
+/// across the image, S0 = 1,000, Rician noise σ = 10 (seeded), float32 NIfTI written once to a temp folder
+/// (<see cref="DataFolder"/>). A whole map takes up to seconds, so BenchmarkDotNet runs one warm-up and three measured maps
+/// per case, on all cores and on one core (for the per-core comparison with single-threaded NumPy). The Python peer
+/// (python_relaxometry_peer.py) reads these same files; `python_relaxometry_peer.py --side-by-side` runs both and prints
+/// the ratios.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
@@ -18,26 +20,29 @@ public class RelaxometryBenchmarks
 {
     public const int Nx = 256, Ny = 256, Nz = 32, Echoes = 12;
 
+    /// <summary>Where the volume is written: $TMPDIR/ironnb-relaxometry-bench (the Python peer's default too).</summary>
+    public static string DataFolder => Path.Combine(Path.GetTempPath(), "ironnb-relaxometry-bench");
+
     private MultiEchoSeries _series = null!;
 
-    /// <summary>Decay model by registry name.</summary>
-    [Params("loglinear", "arlo", "mono", "offset")]
+    /// <summary>Decay model by registry name on all cores (2 on the project machines), or "NAME 1 core" on one thread.</summary>
+    [Params("loglinear", "arlo", "mono", "offset", "loglinear 1 core", "offset 1 core")]
     public string Model { get; set; } = "arlo";
 
     [GlobalSetup]
     public void Setup()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "ironnb-relaxometry-bench");
-        Write(dir);
-        _series = MultiEchoSeries.FromNiftiFolder(dir);
+        Write(DataFolder);
+        _series = MultiEchoSeries.FromNiftiFolder(DataFolder);
     }
 
-    /// <summary>The whole 256 × 256 × 32 map (2.1 million pixels), all cores.</summary>
+    /// <summary>The whole 256 × 256 × 32 map (2.1 million pixels).</summary>
     [Benchmark]
     public long WholeVolumeMap()
     {
-        var model = DecayModels.All.Single(m => m.Name == Model);
-        return R2StarMap.Compute(_series, model, R2StarMapOptions.Default with { MaskThreshold = 1 }).FittedPixels;
+        bool oneCore = Model.EndsWith(" 1 core", StringComparison.Ordinal);
+        var model = DecayModels.Get(oneCore ? Model[..^" 1 core".Length] : Model);
+        return R2StarMap.Compute(_series, model, R2StarMapOptions.Default with { MaskThreshold = 1, MaxDegreeOfParallelism = oneCore ? 1 : -1 }).FittedPixels;
     }
 
     /// <summary>Pixel (x, y, z): R2* = 20 + 980·x/255 s⁻¹; noise seeded per echo.</summary>

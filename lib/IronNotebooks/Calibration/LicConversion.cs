@@ -1,4 +1,5 @@
 using System.Globalization;
+using IronNotebooks.Relaxometry;
 
 namespace IronNotebooks.Calibration;
 
@@ -53,6 +54,69 @@ public static class LicConversion
         }
         return new LicEstimate(lic, ratePerSecond, used, calibration.Quantity, measuredFieldT, calibration.Name, calibration.Title,
             calibration.FieldStrengthT, calibration.Formula, calibration.Citation, calibration.ValidityRange, calibration.Status,
-            calibration.StatusNote, scaling is not null && !sameField ? scaling.Name : null, warnings);
+            calibration.StatusNote, scaling is not null && !sameField ? scaling.Name : null, warnings)
+        {
+            Outcome = lic is null ? LicOutcome.NoValue : LicOutcome.Estimated,
+        };
     }
+
+    /// <summary>
+    /// LIC from a rate measured with a known echo train: as <see cref="FromRate(double, double, RelaxometryCalibration, FieldStrengthScaling?)"/>,
+    /// but when T2* = 1000/rate is shorter than <paramref name="firstEchoTimeMs"/> or fewer than three echoes were above
+    /// noise, the result has no number and <see cref="LicOutcome.BeyondMeasurableRange"/> (domain.md §3: at 3 T severe
+    /// overload shortens T2* below the shortest echo; the rule is applied at every field).
+    /// </summary>
+    /// <param name="ratePerSecond">R2*, s⁻¹.</param>
+    /// <param name="measuredFieldT">Field strength of the scan, tesla.</param>
+    /// <param name="calibration">The calibration.</param>
+    /// <param name="firstEchoTimeMs">First echo time of the train the rate was measured with, ms (&gt; 0), or null.</param>
+    /// <param name="echoesAboveNoise">Echoes at or above k·σ, or null when unknown.</param>
+    /// <param name="scaling">Optional explicit field conversion.</param>
+    /// <exception cref="ArgumentException">As the other overload; a first TE that is not a positive finite number; a negative echo count.</exception>
+    public static LicEstimate FromRate(double ratePerSecond, double measuredFieldT, RelaxometryCalibration calibration, double? firstEchoTimeMs,
+        int? echoesAboveNoise, FieldStrengthScaling? scaling = null)
+    {
+        if (firstEchoTimeMs is double te) Guard.InRange(te, 1e-6, 1e4, nameof(firstEchoTimeMs));
+        if (echoesAboveNoise is int n) Guard.InRange(n, 0, 100_000, nameof(echoesAboveNoise));
+        Guard.InRange(measuredFieldT, 0.1, 11.7);
+        string? beyond = MeasurableRange.Check(Guard.Finite(ratePerSecond), firstEchoTimeMs, echoesAboveNoise, null, measuredFieldT);
+        return beyond is null ? FromRate(ratePerSecond, measuredFieldT, calibration, scaling) : Beyond(ratePerSecond, measuredFieldT, calibration, beyond);
+    }
+
+    /// <summary>
+    /// LIC from a decay fit: no number when the fit is beyond the measurable range (<see cref="DecayFitResult.BeyondMeasurableRange"/>:
+    /// T2* shorter than the first echo, fewer than three echoes above noise, a fit running off to infinite R2*) —
+    /// <see cref="LicOutcome.BeyondMeasurableRange"/> with the reason and field — or when the fit has no usable rate
+    /// (<see cref="LicOutcome.NoValue"/>). Otherwise as <see cref="FromRate(double, double, RelaxometryCalibration, FieldStrengthScaling?)"/>
+    /// on the fitted R2*, with the fit's warnings added.
+    /// </summary>
+    /// <exception cref="ArgumentException">Implausible field, or a scaling that does not connect the fields.</exception>
+    public static LicEstimate FromFit(DecayFitResult fit, double measuredFieldT, RelaxometryCalibration calibration, FieldStrengthScaling? scaling = null)
+    {
+        Guard.NotNull(fit);
+        Guard.NotNull(calibration);
+        Guard.InRange(measuredFieldT, 0.1, 11.7);
+        if (fit.IsBeyondMeasurableRange)
+        {
+            // Recompute the wording with the field (the fit does not know it).
+            string reason = MeasurableRange.Check(double.IsNaN(fit.R2StarPerSecond) ? double.PositiveInfinity : fit.R2StarPerSecond, fit.FirstEchoTimeMs,
+                fit.EchoesAboveNoise, null, measuredFieldT) ?? fit.BeyondMeasurableRange!;
+            return Beyond(fit.R2StarPerSecond, measuredFieldT, calibration, reason);
+        }
+        if (!fit.IsUsable)
+            return new LicEstimate(null, fit.R2StarPerSecond, fit.R2StarPerSecond, calibration.Quantity, measuredFieldT, calibration.Name, calibration.Title,
+                calibration.FieldStrengthT, calibration.Formula, calibration.Citation, calibration.ValidityRange, calibration.Status, calibration.StatusNote,
+                null, [$"No LIC: the {fit.Model} fit gave no usable R2* ({fit.Status}: {fit.ExitReason}).", .. fit.Warnings])
+            { Outcome = LicOutcome.NoValue };
+        var e = FromRate(fit.R2StarPerSecond, measuredFieldT, calibration, scaling);
+        return e with { Warnings = [.. e.Warnings, .. fit.Warnings.Select(w => $"fit: {w}")] };
+    }
+
+    private static LicEstimate Beyond(double ratePerSecond, double fieldT, RelaxometryCalibration calibration, string reason) =>
+        new(null, ratePerSecond, ratePerSecond, calibration.Quantity, fieldT, calibration.Name, calibration.Title, calibration.FieldStrengthT,
+            calibration.Formula, calibration.Citation, calibration.ValidityRange, calibration.Status, calibration.StatusNote, null, [reason])
+        {
+            Outcome = LicOutcome.BeyondMeasurableRange,
+            BeyondMeasurableRange = reason,
+        };
 }

@@ -6,7 +6,7 @@ namespace IronNotebooks.Calibration;
 /// warning says why; nothing is extrapolated silently.
 /// </summary>
 /// <param name="Lic">The estimate, or null when the calibration gives none.</param>
-/// <param name="InputRatePerSecond">The rate entered (R2* or R2), s⁻¹, as measured.</param>
+/// <param name="InputRatePerSecond">The rate entered (R2* or R2), s⁻¹, as measured; NaN when a fit gave no rate.</param>
 /// <param name="RateUsedPerSecond">The rate fed to the calibration, s⁻¹ (differs from the input only after a field-strength scaling step).</param>
 /// <param name="Quantity">R2* or R2.</param>
 /// <param name="MeasuredFieldT">Field strength of the measurement, tesla.</param>
@@ -23,4 +23,12 @@ namespace IronNotebooks.Calibration;
 [IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record LicEstimate(LiverIronConcentration? Lic, double InputRatePerSecond, double RateUsedPerSecond, RelaxationQuantity Quantity,
     double MeasuredFieldT, string Calibration, string CalibrationTitle, double CalibrationFieldT, string Formula, string Citation,
-    string ValidityRange, EvidenceStatus Status, string StatusNote, string? FieldScaling, IReadOnlyList<string> Warnings);
+    string ValidityRange, EvidenceStatus Status, string StatusNote, string? FieldScaling, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Whether there is a number, and if not, why (<see cref="LicOutcome.BeyondMeasurableRange"/> is the 3 T
+    /// "beyond measurable range" rule of domain.md §3, applied at every field).</summary>
+    public LicOutcome Outcome { get; init; }
+
+    /// <summary>For <see cref="LicOutcome.BeyondMeasurableRange"/>: the reason, with the field strength; otherwise null.</summary>
+    public string? BeyondMeasurableRange { get; init; }
+}

@@ -25,8 +25,8 @@ public static class DecayFit
         var o = options ?? DecayFitOptions.Default;
         Validate(echoTimesMs, signal, model, o);
         int m = echoTimesMs.Count;
-        var ws = new FitWorkspace(m);
-        for (int i = 0; i < m; i++) { ws.TimesSeconds[i] = echoTimesMs[i] / 1000.0; ws.Signal[i] = signal[i]; }
+        var ws = new FitWorkspace(echoTimesMs);
+        for (int i = 0; i < m; i++) ws.Signal[i] = signal[i];
         var raw = DecayEngines.Fit(model.Kind, m, o, ws);
         return ToResult(model, raw, echoTimesMs, signal, o);
     }
@@ -54,8 +54,9 @@ public static class DecayFit
         }
         if (o.NoiseSigma is double sigma && !(sigma > 0 && double.IsFinite(sigma)))
             throw new ArgumentException($"NoiseSigma = {sigma} must be a finite number above 0.", nameof(o));
-        if (model.Kind == DecayModelKind.Rician && o.NoiseSigma is null)
-            throw new ArgumentException("The rician (noise-corrected) model needs DecayFitOptions.NoiseSigma, e.g. from NoiseEstimate.FromBackground.", nameof(o));
+        if (model.Kind is DecayModelKind.Rician or DecayModelKind.SecondMoment && o.NoiseSigma is null)
+            throw new ArgumentException($"The {model.Name} (noise-corrected) model needs DecayFitOptions.NoiseSigma, e.g. from NoiseEstimate.FromBackground.", nameof(o));
+        Guard.InRange(o.CoilCount, 1, 128, "CoilCount");
         Guard.InRange(o.MaxIterations, 1, 10_000, "MaxIterations");
         Guard.InRange(o.RelativeTolerance, 1e-16, 1e-2, "RelativeTolerance");
         Guard.InRange(o.TruncationNoiseFactor, 0.0, 100.0, "TruncationNoiseFactor");
@@ -69,10 +70,12 @@ public static class DecayFit
             warnings.Add(model.Kind == DecayModelKind.LogLinear
                 ? $"{nonPositive} echo(es) with zero or negative signal were excluded from the log-linear fit."
                 : $"{nonPositive} echo(es) have zero or negative signal (magnitude data should be positive).");
+        int? echoesAboveNoise = null;
         if (o.NoiseSigma is double sigma)
         {
             int above = s.Count(v => v >= o.TruncationNoiseFactor * sigma);
-            if (above < 3)
+            echoesAboveNoise = above;
+            if (above < MeasurableRange.EchoesAboveNoiseNeeded)
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Too few echoes above noise: {above} of {s.Count} are ≥ {o.TruncationNoiseFactor}·σ = {o.TruncationNoiseFactor * sigma:G4}; R2* is poorly determined (beyond measurable range?)."));
         }
@@ -95,10 +98,16 @@ public static class DecayFit
                 warnings.Add("The decay over the echo train is under 10 %: R2* is poorly determined (echo train too short for this T2*).");
         }
         double? Opt(double v) => double.IsFinite(v) ? v : null;
+        string? beyond = MeasurableRange.Check(raw.RanOff ? double.PositiveInfinity : raw.R2StarPerSecond, te[0], echoesAboveNoise, s.Count, null);
         return new DecayFitResult(model.Name, raw.R2StarPerSecond, 1000.0 / raw.R2StarPerSecond, raw.S0,
             raw.HasOffset ? raw.Offset : null, raw.Rmse, raw.EchoesUsed, raw.Iterations, raw.Status, raw.ExitReason ?? "",
             Opt(raw.SeR2Star), Opt(raw.SeS0), raw.HasOffset ? Opt(raw.SeOffset) : null,
             raw.HasSecond && usable ? new DecayComponent(raw.S0Slow, raw.R2StarSlowPerSecond, Opt(raw.SeR2StarSlow)) : null,
-            o.NoiseSigma, warnings);
+            o.NoiseSigma, warnings)
+        {
+            FirstEchoTimeMs = te[0],
+            EchoesAboveNoise = echoesAboveNoise,
+            BeyondMeasurableRange = beyond,
+        };
     }
 }

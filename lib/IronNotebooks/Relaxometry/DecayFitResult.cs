@@ -28,6 +28,21 @@ public sealed record DecayFitResult(string Model, double R2StarPerSecond, double
     double? S0StandardError, double? OffsetStandardError, DecayComponent? SecondComponent, double? NoiseSigma,
     IReadOnlyList<string> Warnings)
 {
-    /// <summary>True when the status is <see cref="DecayFitStatus.Converged"/> or <see cref="DecayFitStatus.ClosedForm"/>.</summary>
+    /// <summary>True when the status is <see cref="DecayFitStatus.Converged"/> or <see cref="DecayFitStatus.ClosedForm"/>.
+    /// A usable fit can still be <see cref="IsBeyondMeasurableRange"/>: the optimum exists, but the echo train cannot measure it.</summary>
     public bool IsUsable => Status is DecayFitStatus.Converged or DecayFitStatus.ClosedForm;
+
+    /// <summary>The first (shortest) echo time of the fitted train, ms.</summary>
+    public double FirstEchoTimeMs { get; init; }
+
+    /// <summary>Echoes with signal ≥ TruncationNoiseFactor·σ, or null when the fit was given no σ.</summary>
+    public int? EchoesAboveNoise { get; init; }
+
+    /// <summary>Why the decay is beyond the measurable range of the echo train (<see cref="MeasurableRange.Check"/>: T2* shorter
+    /// than the first echo, fewer than three echoes above noise, or a fit that runs off to infinite R2*), or null.
+    /// LIC conversion of such a fit returns no number (<c>LicConversion.FromFit</c>).</summary>
+    public string? BeyondMeasurableRange { get; init; }
+
+    /// <summary>True when <see cref="BeyondMeasurableRange"/> has a reason.</summary>
+    public bool IsBeyondMeasurableRange => BeyondMeasurableRange is not null;
 }

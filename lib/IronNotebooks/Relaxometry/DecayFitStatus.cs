@@ -16,4 +16,7 @@ public enum DecayFitStatus
     Failed,
     /// <summary>Pixel maps only: the pixel was below the mask threshold and was not fitted; values are NaN.</summary>
     Masked,
+    /// <summary>Pixel maps only: the decay is beyond the measurable range of the echo train (<see cref="MeasurableRange.Check"/>:
+    /// T2* shorter than the first echo, fewer than three echoes above k·σ, or a fit running off to infinite R2*); values are NaN.</summary>
+    BeyondMeasurableRange,
 }

@@ -8,12 +8,14 @@ namespace IronNotebooks.Relaxometry;
 /// </summary>
 public static class DecayModels
 {
-    /// <summary>Mono-exponential S = S0·e^(−R2*·TE), Levenberg–Marquardt least squares on the magnitude signal.</summary>
+    /// <summary>Mono-exponential S = S0·e^(−R2*·TE), least squares on the magnitude signal (variable projection: S0 is
+    /// linear given R2*, Newton on R2*).</summary>
     public static DecayModel Mono { get; } = new("mono", "S = S0·exp(−R2*·TE); nonlinear least squares",
         "Wood & Ghugre review; Ghugre et al. 2006", 2,
         "Biased low at high R2* when late echoes sit on the Rician noise floor.") { Kind = DecayModelKind.Mono };
 
-    /// <summary>Exponential plus constant S = S0·e^(−R2*·TE) + C, Levenberg–Marquardt.</summary>
+    /// <summary>Exponential plus constant S = S0·e^(−R2*·TE) + C, least squares by variable projection (S0 and C are a
+    /// 2 × 2 linear problem given R2*; Newton on R2*).</summary>
     public static DecayModel Offset { get; } = new("offset", "S = S0·exp(−R2*·TE) + C; nonlinear least squares",
         "Ghugre et al. 2006", 3,
         "Known to overestimate R2* (the constant absorbs part of the slow decay) [V, domain.md §4].") { Kind = DecayModelKind.Offset };
@@ -47,8 +49,19 @@ public static class DecayModels
         "Wood & Ghugre review (noise-corrected first-moment model)", 2,
         "Accurate at high R2* when σ is right [V, domain.md §4]. Requires DecayFitOptions.NoiseSigma.") { Kind = DecayModelKind.Rician };
 
+    /// <summary>
+    /// Noise-corrected second moment: least squares of M² against E[M²] = S0²·e^(−2R2*·TE) + 2Lσ² (non-central χ with L
+    /// coils; Rician for L = 1). Needs σ (<see cref="DecayFitOptions.NoiseSigma"/>) and the coil count
+    /// (<see cref="DecayFitOptions.CoilCount"/>, default 1).
+    /// </summary>
+    public static DecayModel SecondMoment { get; } = new("secondmoment",
+        "M² = S0²·exp(−2R2*·TE) + 2Lσ²; least squares on the squared magnitude (L coils, σ per channel)",
+        "Wood & Ghugre review (noise-corrected second-moment model); domain.md §4", 2,
+        "Unbiased in expectation when σ and L are right [V, domain.md §4]; squaring weights the early echoes heavily, so it "
+        + "is noisier than the first-moment model. Requires DecayFitOptions.NoiseSigma.") { Kind = DecayModelKind.SecondMoment };
+
     /// <summary>Every model, in registry order.</summary>
-    public static IReadOnlyList<DecayModel> All { get; } = [Mono, Offset, Truncation, LogLinear, Arlo, BiExponential, Rician];
+    public static IReadOnlyList<DecayModel> All { get; } = [Mono, Offset, Truncation, LogLinear, Arlo, BiExponential, Rician, SecondMoment];
 
     /// <summary>The model named <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No such model; the message lists the names.</exception>

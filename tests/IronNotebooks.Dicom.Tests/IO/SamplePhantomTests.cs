@@ -5,7 +5,7 @@ using Xunit;
 namespace IronNotebooks.Dicom.Tests.IO;
 
 /// <summary>
-/// The bundled sample (datasets/sample/synthetic_r2star_phantom.dcm, used by the README's first command) is made by
+/// The bundled sample (datasets/sample/synthetic_r2star_phantom.dcm, used by the README's one-file example) is made by
 /// <see cref="Create"/>; this test proves the committed bytes are exactly what the code makes. Regenerate with
 /// IRONNB_WRITE_SAMPLE=1 dotnet test --filter SamplePhantom.
 /// </summary>

@@ -84,4 +84,8 @@ public class HtmlReportTests
 
         Assert.Contains($"version={PlotlyJs.Version}\n", script);
     }
+
+    [Fact]
+    public void ReportsInlineTheSamePlotlyVersionThatFiguresLoadFromTheCdnInsideVsCode() =>
+        Assert.Equal(IronNotebooks.Plotting.Plotly.PlotlyHtml.PlotlyJsVersion, PlotlyJs.Version);
 }

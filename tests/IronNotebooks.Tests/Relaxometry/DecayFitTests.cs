@@ -146,4 +146,27 @@ public sealed class DecayFitTests
         Assert.Equal(DecayModels.All.Count, DecayModels.All.Select(m => m.Name).Distinct().Count());
         Assert.All(DecayModels.All, m => Assert.False(string.IsNullOrWhiteSpace(m.Citation)));
     }
+
+    [Theory]
+    [InlineData(1, 300)]
+    [InlineData(4, 300)]
+    [InlineData(4, 900)]
+    public void Fit_SecondMomentOfExactNoisePower_ReturnsTheTrueR2StarForItsCoilCount(int coils, double r2s)
+    {
+        // M = √(S0²·e^(−2R·TE) + 2Lσ²): exactly the root of the expected power of an L-coil non-central χ magnitude.
+        const double s0 = 1000, sigma = 15;
+        var s = Henninger.Select(t => Math.Sqrt(s0 * s0 * Math.Exp(-2 * r2s * t / 1000) + 2 * coils * sigma * sigma)).ToArray();
+        var options = DecayFitOptions.Default with { NoiseSigma = sigma, CoilCount = coils };
+        var fit = DecayFit.Fit(Henninger, s, DecayModels.SecondMoment, options);
+        Assert.True(fit.IsUsable, fit.ExitReason);
+        Assert.Equal(r2s, fit.R2StarPerSecond, r2s * 1e-9);
+        Assert.Equal(s0, fit.S0, s0 * 1e-9);
+        // The wrong coil count leaves noise power in the decay (or removes too much) and biases R2*.
+        var wrong = DecayFit.Fit(Henninger, s, DecayModels.SecondMoment, options with { CoilCount = coils == 1 ? 4 : 1 });
+        Assert.NotEqual(r2s, wrong.R2StarPerSecond, r2s * 1e-3);
+    }
+
+    [Fact]
+    public void Fit_SecondMomentWithoutNoiseSigma_ThrowsArgumentException() =>
+        Assert.Throws<ArgumentException>(() => DecayFit.Fit(Henninger, Decay(Henninger, 1000, 100), DecayModels.SecondMoment));
 }

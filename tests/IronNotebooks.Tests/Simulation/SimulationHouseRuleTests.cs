@@ -1,17 +1,13 @@
-using System.Reflection;
-using IronNotebooks.Dicom.Tests.Support;
-using IronNotebooks.Simulation;
 using Xunit;
 
 namespace IronNotebooks.Tests.Simulation;
 
-/// <summary>style.md §15 for the Simulation namespace (mirrors RelaxometryHouseRuleTests).</summary>
+/// <summary>style.md §15 for the Simulation namespace.</summary>
 public sealed class SimulationHouseRuleTests
 {
-    private static readonly Type[] PublicTypes = typeof(VirtualAnatomy).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace == "IronNotebooks.Simulation").ToArray();
+    private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Simulation");
 
-    private static readonly string[] UnitSuffixes = ["PerSecond", "Ms", "MgPerGram", "UmolPerGram", "T", "Mm", "Deg", "Ms1p5T", "Ms3T", "PerSecond1p5T"];
+    private static readonly string[] UnitSuffixes = [.. HouseRules.CommonUnitSuffixes, "Mm", "Deg", "Ms1p5T", "Ms3T", "PerSecond1p5T"];
 
     // Dimensionless quantities and the series' own signal units.
     private static readonly HashSet<string> AllowedDoubleNames =
@@ -19,34 +15,11 @@ public sealed class SimulationHouseRuleTests
          "LowFieldT1Exponent"];
 
     [Fact]
-    public void PublicDoubleProperties_CarryAUnitOrAreOnTheAllowList()
-    {
-        foreach (var type in PublicTypes)
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-        {
-            if (p.PropertyType != typeof(double) && p.PropertyType != typeof(double?)) continue;
-            Assert.True(AllowedDoubleNames.Contains(p.Name) || UnitSuffixes.Any(s => p.Name.EndsWith(s, StringComparison.Ordinal)),
-                $"{type.Name}.{p.Name}: add a unit suffix or put the name on the allow-list with a reason");
-        }
-    }
+    public void PublicDoubleProperties_CarryAUnitOrAreOnTheAllowList() => HouseRules.DoublePropertiesCarryAUnit(PublicTypes, UnitSuffixes, AllowedDoubleNames);
 
     [Fact]
-    public void ResultTypes_HaveNoPublicSettersOtherThanInit()
-    {
-        foreach (var type in PublicTypes)
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            var setter = p.SetMethod;
-            if (setter is null || !setter.IsPublic) continue;
-            Assert.True(setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"), $"{type.Name}.{p.Name} has a public setter");
-        }
-    }
+    public void ResultTypes_HaveNoPublicSettersOtherThanInit() => HouseRules.NoPublicSettersOtherThanInit(PublicTypes);
 
     [Fact]
-    public void EachPublicType_LivesInAFileOfItsName()
-    {
-        var folder = Path.Combine(TestPaths.RepositoryRoot, "lib", "IronNotebooks", "Simulation");
-        foreach (var type in PublicTypes.Where(t => !t.IsNested))
-            Assert.True(File.Exists(Path.Combine(folder, type.Name + ".cs")), $"{type.Name} is not in {folder}/{type.Name}.cs");
-    }
+    public void EachPublicType_LivesInAFileOfItsName() => HouseRules.EachTypeInAFileOfItsName(PublicTypes);
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using IronNotebooks.Dicom.Tests.Support;
 using IronNotebooks.Statistics;
 using Xunit;
 
@@ -8,8 +7,7 @@ namespace IronNotebooks.Tests.Statistics;
 /// <summary>style.md §15 for the Statistics namespace, enforced by reflection and by reading the sources.</summary>
 public class HouseRuleTests
 {
-    private static readonly Type[] PublicTypes = typeof(Roc).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace == "IronNotebooks.Statistics").ToArray();
+    private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Statistics");
 
     // Dimensionless results, or results in the units of the caller's input (a bias is in the units of the measurements).
     private static readonly HashSet<string> AllowedDoubleNames =
@@ -25,28 +23,10 @@ public class HouseRuleTests
     ];
 
     [Fact]
-    public void ResultTypes_HaveNoPublicSettersOtherThanInit()
-    {
-        foreach (var type in PublicTypes.Where(t => !typeof(Exception).IsAssignableFrom(t)))
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            var setter = p.SetMethod;
-            if (setter is null || !setter.IsPublic) continue;
-            bool initOnly = setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit");
-            Assert.True(initOnly, $"{type.Name}.{p.Name} has a public setter");
-        }
-    }
+    public void ResultTypes_HaveNoPublicSettersOtherThanInit() => HouseRules.NoPublicSettersOtherThanInit(PublicTypes);
 
     [Fact]
-    public void PublicDoubleProperties_CarryAUnitOrAreOnTheDimensionlessAllowList()
-    {
-        foreach (var type in PublicTypes)
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-        {
-            if (p.PropertyType != typeof(double) && p.PropertyType != typeof(double?)) continue;
-            Assert.True(AllowedDoubleNames.Contains(p.Name), $"{type.Name}.{p.Name}: add a unit suffix or put the name on the allow-list with a reason");
-        }
-    }
+    public void PublicDoubleProperties_CarryAUnitOrAreOnTheDimensionlessAllowList() => HouseRules.DoublePropertiesCarryAUnit(PublicTypes, [], AllowedDoubleNames);
 
     [Fact]
     public void Statistics_DoesNotReferenceTheDicomAssembly()
@@ -66,16 +46,9 @@ public class HouseRuleTests
             };
             foreach (var u in used) Assert.False(u.Assembly == dicom, $"{type.Name}.{m.Name} uses {u.FullName} from the DICOM assembly");
         }
-        var folder = Path.Combine(TestPaths.RepositoryRoot, "lib", "IronNotebooks", "Statistics");
-        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
-            Assert.DoesNotContain("IronNotebooks.Dicom", File.ReadAllText(file));
+        HouseRules.FolderDoesNotReferenceTheDicomAssembly("Statistics");
     }
 
     [Fact]
-    public void EachPublicType_LivesInAFileOfItsName()
-    {
-        var folder = Path.Combine(TestPaths.RepositoryRoot, "lib", "IronNotebooks", "Statistics");
-        foreach (var type in PublicTypes.Where(t => !t.IsNested))
-            Assert.True(File.Exists(Path.Combine(folder, type.Name + ".cs")), $"{type.Name} is not in Statistics/{type.Name}.cs");
-    }
+    public void EachPublicType_LivesInAFileOfItsName() => HouseRules.EachTypeInAFileOfItsName(PublicTypes);
 }

@@ -3,14 +3,16 @@ namespace IronNotebooks.Relaxometry.Internal;
 /// <summary>The fitting engines behind <see cref="DecayModels"/>. Inputs are already validated; times in seconds.</summary>
 internal static class DecayEngines
 {
-    /// <summary>Fits <paramref name="kind"/> to the first <paramref name="m"/> entries of ws.TimesSeconds / ws.Signal.</summary>
-    public static RawFit Fit(DecayModelKind kind, int m, DecayFitOptions o, FitWorkspace ws)
+    /// <summary>Fits <paramref name="kind"/> to the first <paramref name="m"/> entries of ws.TimesSeconds / ws.Signal
+    /// (ws.Signal may be overwritten). <paramref name="detailed"/> adds standard errors and the RMSE of closed forms;
+    /// pixel maps skip them.</summary>
+    public static RawFit Fit(DecayModelKind kind, int m, DecayFitOptions o, FitWorkspace ws, bool detailed = true)
     {
         switch (kind)
         {
-            case DecayModelKind.LogLinear: return LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: true);
-            case DecayModelKind.Arlo: return Arlo(ws.TimesSeconds, ws.Signal, m);
-            case DecayModelKind.Mono: return Mono(m, o, ws);
+            case DecayModelKind.LogLinear: return LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: detailed, computeRmse: detailed);
+            case DecayModelKind.Arlo: return Arlo(ws, m, detailed);
+            case DecayModelKind.Mono: return Projected(offset: false, m, o, ws, detailed);
             case DecayModelKind.Truncation:
             {
                 int kept = m;
@@ -21,27 +23,18 @@ internal static class DecayEngines
                     while (kept < m && ws.Signal[kept] >= threshold) kept++;
                 }
                 if (kept < 2) return RawFit.Fail(DecayFitStatus.TooFewEchoes, $"{kept} echo(es) above {o.TruncationNoiseFactor}·σ; 2 needed", kept);
-                return Mono(kept, o, ws);
+                return Projected(offset: false, kept, o, ws, detailed);
             }
-            case DecayModelKind.Offset:
-            {
-                var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false);
-                var p = ws.Parameters;
-                p[0] = Finite(start.S0, ws.Signal[0]);
-                p[1] = Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
-                p[2] = 0;
-                var fit = new RawFit { HasOffset = true };
-                LevenbergMarquardt.Solve(kind, 3, m, 0, ws, o, ref fit);
-                return Finish(fit, p);
-            }
+            case DecayModelKind.Offset: return Projected(offset: true, m, o, ws, detailed);
+            case DecayModelKind.SecondMoment: return SecondMoment(m, o, ws, detailed);
             case DecayModelKind.BiExponential:
             {
-                var mono = Mono(m, o, ws);
+                var mono = Projected(offset: false, m, o, ws, detailed: false);
                 var p = ws.Parameters;
                 double s0 = Finite(mono.S0, ws.Signal[0]), r = Math.Abs(Finite(mono.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]));
                 p[0] = 0.5 * s0; p[1] = 2 * r; p[2] = 0.5 * s0; p[3] = 0.5 * r;
                 var fit = new RawFit { HasSecond = true };
-                LevenbergMarquardt.Solve(kind, 4, m, 0, ws, o, ref fit);
+                LevenbergMarquardt.Solve(kind, 4, m, 0, ws, o, ref fit, detailed);
                 fit = Finish(fit, p);
                 if (fit.HasSecond && p[3] > p[1])
                 {
@@ -55,12 +48,12 @@ internal static class DecayEngines
             case DecayModelKind.Rician:
             {
                 double sigma = o.NoiseSigma ?? throw new InvalidOperationException("The Rician model needs a noise σ.");
-                var mono = Mono(m, o, ws);
+                var mono = Projected(offset: false, m, o, ws, detailed: false);
                 var p = ws.Parameters;
                 p[0] = Finite(mono.S0, ws.Signal[0]);
                 p[1] = Finite(mono.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
                 var fit = new RawFit();
-                LevenbergMarquardt.Solve(kind, 2, m, sigma, ws, o, ref fit);
+                LevenbergMarquardt.Solve(kind, 2, m, sigma, ws, o, ref fit, detailed);
                 return Finish(fit, p);
             }
             default: throw new ArgumentOutOfRangeException(nameof(kind));
@@ -69,15 +62,68 @@ internal static class DecayEngines
 
     private static double Finite(double value, double fallback) => double.IsFinite(value) ? value : fallback;
 
-    private static RawFit Mono(int m, DecayFitOptions o, FitWorkspace ws)
+    /// <summary>Mono (offset = false) or offset model by variable projection from <see cref="Seed"/>.</summary>
+    private static RawFit Projected(bool offset, int m, DecayFitOptions o, FitWorkspace ws, bool detailed)
     {
-        var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false);
-        var p = ws.Parameters;
-        p[0] = Finite(start.S0, ws.Signal[0]);
-        p[1] = Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
-        var fit = new RawFit();
-        LevenbergMarquardt.Solve(DecayModelKind.Mono, 2, m, 0, ws, o, ref fit);
-        return Finish(fit, p);
+        double seed = Seed(m, ws);
+        var fit = new RawFit { HasOffset = offset };
+        VariableProjection.Solve(offset, m, seed, o, ws, ref fit);
+        if (fit.Status is DecayFitStatus.Failed) return RawFit.Fail(DecayFitStatus.Failed, fit.ExitReason, m) with { RanOff = fit.RanOff };
+        if (detailed)
+        {
+            var kind = offset ? DecayModelKind.Offset : DecayModelKind.Mono;
+            LevenbergMarquardt.StandardErrors(kind, offset ? 3 : 2, m, 0, fit.Rmse * fit.Rmse * m, ws, ref fit);
+        }
+        else fit.SeR2Star = fit.SeS0 = fit.SeOffset = fit.SeR2StarSlow = double.NaN;
+        return Finish(fit, ws.Parameters);
+    }
+
+    /// <summary>Start for the projected fits: ARLO (no transcendental functions and far less biased at the noise floor
+    /// than log-linear, so Newton needs fewer steps), else the weighted log-linear estimate, else 1 / last TE.</summary>
+    private static double Seed(int m, FitWorkspace ws)
+    {
+        if (m == ws.TimesSeconds.Length && m >= 3)
+        {
+            var arlo = ArloRate(ws, m);
+            if (arlo > 0 && double.IsFinite(arlo)) return arlo;
+        }
+        var start = LogLinear(ws.TimesSeconds, ws.Signal, m, computeErrors: false, computeRmse: false);
+        return Finite(start.R2StarPerSecond, 1 / ws.TimesSeconds[m - 1]);
+    }
+
+    /// <summary>
+    /// Second-moment noise correction: E[M²] = A² + 2Lσ² for a magnitude M of L coils (non-central χ; Rician for L = 1),
+    /// so y = M² − 2Lσ² is an unbiased estimate of A² = S0²·e^(−2R2*·t). Fits y = b·e^(−k·t) by least squares
+    /// (variable projection), then R2* = k/2 and S0 = √b. Echoes with M² &lt; 2Lσ² stay in the fit (negative y): dropping
+    /// them would reintroduce the bias.
+    /// </summary>
+    private static RawFit SecondMoment(int m, DecayFitOptions o, FitWorkspace ws, bool detailed)
+    {
+        double sigma = o.NoiseSigma ?? throw new InvalidOperationException("The second-moment model needs a noise σ.");
+        double floor = 2 * o.CoilCount * sigma * sigma;
+        var y = ws.Signal;
+        for (int k = 0; k < m; k++) y[k] = y[k] * y[k] - floor;
+        var fit = Projected(offset: false, m, o, ws, detailed);
+        if (fit.Status is DecayFitStatus.Failed or DecayFitStatus.TooFewEchoes) return fit;
+        double b = fit.S0, rate = fit.R2StarPerSecond;
+        if (!(b > 0)) return RawFit.Fail(DecayFitStatus.Failed, "the fitted squared amplitude S0² is not positive (no signal above the noise power)", m);
+        fit.S0 = Math.Sqrt(b);
+        fit.R2StarPerSecond = rate / 2;
+        fit.SeS0 = fit.SeS0 / (2 * fit.S0);   // delta method: d√b = db / (2√b)
+        fit.SeR2Star /= 2;
+        if (detailed)
+        {
+            // RMSE in signal units: measured magnitude against the model's root-mean-square magnitude √(A² + 2Lσ²).
+            double c = 0;
+            for (int k = 0; k < m; k++)
+            {
+                double model = Math.Sqrt(b * Math.Exp(-rate * ws.TimesSeconds[k]) + floor);
+                double e = model - Math.Sqrt(Math.Max(y[k] + floor, 0));
+                c += e * e;
+            }
+            fit.Rmse = Math.Sqrt(c / m);
+        }
+        return fit;
     }
 
     private static RawFit Finish(RawFit fit, double[] p)
@@ -93,7 +139,7 @@ internal static class DecayEngines
     }
 
     /// <summary>Weighted least squares of ln S on t with weights S² over the positive samples.</summary>
-    public static RawFit LogLinear(double[] t, double[] s, int m, bool computeErrors)
+    public static RawFit LogLinear(double[] t, double[] s, int m, bool computeErrors, bool computeRmse = true)
     {
         double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0;
         int used = 0;
@@ -115,7 +161,7 @@ internal static class DecayEngines
             Status = DecayFitStatus.ClosedForm, ExitReason = "closed form (weighted least squares on ln S)",
             SeR2Star = double.NaN, SeS0 = double.NaN, SeOffset = double.NaN, S0Slow = double.NaN, R2StarSlowPerSecond = double.NaN, SeR2StarSlow = double.NaN,
         };
-        fit.Rmse = Rmse(t, s, m, fit.S0, fit.R2StarPerSecond);
+        fit.Rmse = computeRmse ? Rmse(t, s, m, fit.S0, fit.R2StarPerSecond) : double.NaN;
         if (computeErrors && used > 2)
         {
             double chi = 0;
@@ -133,33 +179,38 @@ internal static class DecayEngines
     }
 
     /// <summary>ARLO (Pei et al. 2015), general echo spacing, as written in domain.md §4.</summary>
-    public static RawFit Arlo(double[] t, double[] s, int m)
+    public static RawFit Arlo(FitWorkspace ws, int m, bool computeRmse)
     {
-        double syx = 0, sbxx = 0, sbyx = 0, syy = 0;
-        for (int i = 0; i + 2 < m; i++)
-        {
-            double t0 = t[i], t1 = t[i + 1], t2 = t[i + 2];
-            double alpha = (t2 - t0) * (t2 - t0) / (2 * (t1 - t0));
-            double q = (2 * t2 * t2 - t0 * t2 - t0 * t0 + 3 * t0 * t1 - 3 * t1 * t2) / 6;
-            double beta = q / (t2 - t1), gamma = q / (t1 - t0);
-            double y = s[i] * (t2 - t0 - alpha + gamma) + s[i + 1] * (alpha - beta - gamma) + s[i + 2] * beta;
-            double x = s[i] - s[i + 2];
-            syx += y * x; sbxx += beta * x * x; sbyx += beta * y * x; syy += y * y;
-        }
-        double r = (syx + sbxx) / (sbyx + syy);
+        double[] t = ws.TimesSeconds, s = ws.Signal;
+        double r = ArloRate(ws, m);
         if (!double.IsFinite(r)) return RawFit.Fail(DecayFitStatus.Failed, "ARLO denominator is zero (flat or zero signal)", m);
         // S0 by least squares given R2*: S0 = Σ S·e^(−R t) / Σ e^(−2 R t).
         double num = 0, den = 0;
-        for (int i = 0; i < m; i++) { double e = Math.Exp(-r * t[i]); num += s[i] * e; den += e * e; }
+        ws.FillExponentials(r, m);
+        for (int i = 0; i < m; i++) { double e = ws.Exponentials[i]; num += s[i] * e; den += e * e; }
         var fit = new RawFit
         {
             R2StarPerSecond = r, S0 = num / den, Offset = double.NaN, EchoesUsed = m, Status = DecayFitStatus.ClosedForm,
             ExitReason = "closed form (ARLO)", SeR2Star = double.NaN, SeS0 = double.NaN, SeOffset = double.NaN,
             S0Slow = double.NaN, R2StarSlowPerSecond = double.NaN, SeR2StarSlow = double.NaN,
         };
-        fit.Rmse = Rmse(t, s, m, fit.S0, r);
+        fit.Rmse = computeRmse ? Rmse(t, s, m, fit.S0, r) : double.NaN;
         if (!double.IsFinite(fit.S0)) return RawFit.Fail(DecayFitStatus.Failed, "non-finite S0", m);
         return fit;
+    }
+
+    /// <summary>The ARLO rate over the first m echoes (NaN when the denominator vanishes).</summary>
+    private static double ArloRate(FitWorkspace ws, int m)
+    {
+        double[] s = ws.Signal, w = ws.ArloWeights;
+        double syx = 0, sbxx = 0, sbyx = 0, syy = 0;
+        for (int i = 0; i + 2 < m; i++)
+        {
+            double y = s[i] * w[4 * i] + s[i + 1] * w[4 * i + 1] + s[i + 2] * w[4 * i + 2], beta = w[4 * i + 3];
+            double x = s[i] - s[i + 2];
+            syx += y * x; sbxx += beta * x * x; sbyx += beta * y * x; syy += y * y;
+        }
+        return (syx + sbxx) / (sbyx + syy);
     }
 
     private static double Rmse(double[] t, double[] s, int m, double s0, double r)

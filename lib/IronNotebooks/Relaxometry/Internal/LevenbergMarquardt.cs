@@ -8,7 +8,7 @@ namespace IronNotebooks.Relaxometry.Internal;
 /// </summary>
 internal static class LevenbergMarquardt
 {
-    public static void Solve(DecayModelKind kind, int nParams, int m, double sigma, FitWorkspace ws, DecayFitOptions o, ref RawFit fit)
+    public static void Solve(DecayModelKind kind, int nParams, int m, double sigma, FitWorkspace ws, DecayFitOptions o, ref RawFit fit, bool standardErrors = true)
     {
         var p = ws.Parameters.AsSpan(0, nParams);
         double cost = Cost(kind, p, m, sigma, ws);
@@ -69,7 +69,14 @@ internal static class LevenbergMarquardt
         fit.ExitReason = reason;
         fit.Rmse = Math.Sqrt(cost / m);
         fit.EchoesUsed = m;
-        // Covariance σ̂²·(JᵀJ)⁻¹ at the solution.
+        if (standardErrors) StandardErrors(kind, nParams, m, sigma, cost, ws, ref fit);
+        else fit.SeR2Star = fit.SeS0 = fit.SeOffset = fit.SeR2StarSlow = double.NaN;
+    }
+
+    /// <summary>Asymptotic standard errors from σ̂²·(JᵀJ)⁻¹ at ws.Parameters, σ̂² = cost/(m − n); NaN when n ≥ m or JᵀJ is singular.</summary>
+    public static void StandardErrors(DecayModelKind kind, int nParams, int m, double sigma, double cost, FitWorkspace ws, ref RawFit fit)
+    {
+        var p = ws.Parameters.AsSpan(0, nParams);
         BuildNormal(kind, p, nParams, m, sigma, ws);
         fit.SeR2Star = fit.SeS0 = fit.SeOffset = fit.SeR2StarSlow = double.NaN;
         if (m > nParams && LinearAlgebra.Invert(ws.Normal, ws.Covariance, nParams, ws.Augmented, ws.Step))

@@ -7,6 +7,8 @@ internal struct RawFit
     public double S0Slow, R2StarSlowPerSecond, SeR2StarSlow;
     public int EchoesUsed, Iterations, NonPositiveExcluded;
     public bool HasOffset, HasSecond;
+    /// <summary>The rate ran off to infinity (no finite optimum): the decay is faster than the echo train can measure.</summary>
+    public bool RanOff;
     public DecayFitStatus Status;
     public string ExitReason;
 

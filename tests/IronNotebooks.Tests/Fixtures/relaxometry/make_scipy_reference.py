@@ -8,8 +8,12 @@ Run (Debian's Python with python3-scipy, from the repository root):
 Each case stores its echo times (ms), its signal (exactly the numbers the C# test feeds in), the noise sigma when
 the model needs one, and the reference R2* (1/s), S0 and offset. Nonlinear models: scipy.optimize.least_squares
 (method='lm', i.e. MINPACK) with tight tolerances from the same log-linear start the C# engine uses; the
-noise-corrected model uses the Rician first moment with scipy.special.i0e / i1e. Log-linear (numpy.polyfit with
-w = S, i.e. weights S^2 on squared residuals) and ARLO (domain.md section 4) are NumPy closed forms.
+noise-corrected model uses the Rician first moment with scipy.special.i0e / i1e; the second-moment model is fitted in
+its natural parameters (S0, R2*) to M^2 - (S0^2 exp(-2 R2* t) + 2 L sigma^2) with L coils (L = 1: Rician; L = 4:
+non-central chi magnitudes simulated as root-sum-of-squares of four complex channels). Log-linear (numpy.polyfit with
+w = S, i.e. weights S^2 on squared residuals) and ARLO (domain.md section 4) are NumPy closed forms. Bi-exponential:
+clean and Rician-noisy (sigma 2 and 5) two-component decays, started like the C# engine from the mono-exponential
+least-squares fit (S0/2, 2R, S0/2, R/2).
 Written for this project; the decays are synthetic (seeded), no external data.
 """
 import json
@@ -104,16 +108,42 @@ def main():
                                       trueR2StarPerSecond=r2s, r2StarPerSecond=None if np.isnan(r) else float(r),
                                       s0=None if np.isnan(a) else float(a),
                                       offset=None if c is None else float(c), scipyConverged=ok))
-    # Bi-exponential: clean two-component decays on the 16-echo train.
+    # Bi-exponential: two-component decays on the 16-echo train, clean and with Rician noise (own seed, so the cases
+    # above keep their numbers).
     t = TRAINS["16x1.3+0.8"] / 1000.0
-    for (a1, r1, a2, r2) in ((600.0, 800.0, 400.0, 60.0), (300.0, 1500.0, 700.0, 120.0)):
-        s = a1 * np.exp(-r1 * t) + a2 * np.exp(-r2 * t)
-        rm, am = loglinear(t, s)
-        p, ok = lm(lambda p: p[0] * np.exp(-p[1] * t) + p[2] * np.exp(-p[3] * t) - s, [0.5 * am, 2 * rm, 0.5 * am, 0.5 * rm])
-        fast, slow = (p[:2], p[2:]) if p[1] > p[3] else (p[2:], p[:2])
-        cases.append(dict(name=f"biexp/16x1.3+0.8/{r1:g}+{r2:g}/clean", model="biexp", echoTimesMs=(t * 1000).tolist(), signal=s.tolist(),
-                          noiseSigma=None, trueR2StarPerSecond=r1, r2StarPerSecond=float(fast[1]), s0=float(fast[0]),
-                          offset=None, slowR2StarPerSecond=float(slow[1]), scipyConverged=ok))
+    brng = np.random.default_rng(20261123)
+    for (a1, r1, a2, r2) in ((600.0, 800.0, 400.0, 60.0), (300.0, 1500.0, 700.0, 120.0), (500.0, 400.0, 500.0, 40.0)):
+        clean = a1 * np.exp(-r1 * t) + a2 * np.exp(-r2 * t)
+        variants = [("clean", clean, None)]
+        for sigma in (2.0, 5.0):
+            variants.append((f"noisy-sigma{sigma:g}", np.abs(clean + brng.normal(0, sigma, t.size) + 1j * brng.normal(0, sigma, t.size)), sigma))
+        for kind, s, sigma in variants:
+            r0, s00 = loglinear(t, s)
+            pm, _ = lm(lambda p: p[0] * np.exp(-p[1] * t) - s, [s00, r0])
+            start = [0.5 * pm[0], 2 * abs(pm[1]), 0.5 * pm[0], 0.5 * abs(pm[1])]
+            p, ok = lm(lambda p: p[0] * np.exp(-p[1] * t) + p[2] * np.exp(-p[3] * t) - s, start)
+            fast, slow = (p[:2], p[2:]) if p[1] > p[3] else (p[2:], p[:2])
+            cases.append(dict(name=f"biexp/16x1.3+0.8/{r1:g}+{r2:g}/{kind}", model="biexp", echoTimesMs=(t * 1000).tolist(), signal=s.tolist(),
+                              noiseSigma=None, trueR2StarPerSecond=r1, r2StarPerSecond=float(fast[1]), s0=float(fast[0]),
+                              offset=None, slowR2StarPerSecond=float(slow[1]), scipyConverged=ok))
+    # Second moment: Rician (1 coil) and non-central chi (4 coils, root-sum-of-squares) magnitudes, own seed.
+    mrng = np.random.default_rng(20261124)
+    for train, te_ms in TRAINS.items():
+        t = te_ms / 1000.0
+        for coils in (1, 4):
+            for r2s in R2S:
+                a = S0 * np.exp(-r2s * t)
+                power = np.abs(a + mrng.normal(0, SIGMA, t.size) + 1j * mrng.normal(0, SIGMA, t.size)) ** 2
+                for _ in range(coils - 1):
+                    power += mrng.normal(0, SIGMA, t.size) ** 2 + mrng.normal(0, SIGMA, t.size) ** 2
+                s = np.sqrt(power)
+                floor = 2 * coils * SIGMA ** 2
+                y = s * s - floor
+                k0, b0 = loglinear(t, y)
+                p, ok = lm(lambda p: p[0] ** 2 * np.exp(-2 * p[1] * t) + floor - s * s, [np.sqrt(b0), k0 / 2])
+                cases.append(dict(name=f"secondmoment/{train}/L={coils}/R2*={r2s:g}/noisy", model="secondmoment", echoTimesMs=te_ms.tolist(),
+                                  signal=s.tolist(), noiseSigma=SIGMA, coilCount=coils, trueR2StarPerSecond=r2s,
+                                  r2StarPerSecond=float(p[1]), s0=float(abs(p[0])), offset=None, scipyConverged=ok))
     json.dump(dict(generator="make_scipy_reference.py", python=sys.version.split()[0], numpy=np.__version__,
                    scipy=scipy.__version__, seed=20261122, cases=cases), sys.stdout, indent=1)
     print()
