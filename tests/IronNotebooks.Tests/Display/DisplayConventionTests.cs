@@ -76,7 +76,7 @@ public class DisplayConventionTests
     {
         var viewTypes = new ResultFormatterSource().CreateTypeFormatters().Cast<TypeFormatter>().Select(f => f.Type).Distinct().ToList();
         var marked = typeof(Roc).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttributes(false).Any(a => a.GetType().Name == "TypeFormatterSourceAttribute")).ToList();
+            .Where(t => t.GetCustomAttributes(false).OfType<TypeFormatterSourceAttribute>().Any(a => a.FormatterSourceType == typeof(ResultFormatterSource))).ToList();
         Assert.Equal(viewTypes.OrderBy(t => t.FullName), marked.OrderBy(t => t.FullName));
         Assert.Equal(viewTypes.Select(t => t.Name).Order(), DisplaySamples.All().Select(v => v.GetType().Name).Order());
     }
