@@ -19,6 +19,8 @@ internal static class ResultViews
         new RoiStatisticsView(),
         new RoiSetView(),
         new RoiStatisticsTableView(),
+        // Signal ratios
+        new SirEstimateView(),
         // Statistics
         new RocCurveView(),
         new CutoffReportView(),

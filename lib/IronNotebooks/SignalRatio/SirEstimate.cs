@@ -23,6 +23,7 @@ namespace IronNotebooks.SignalRatio;
 /// <param name="Ratios">The ratios the estimate used, after phantom correction.</param>
 /// <param name="PhantomCalibration">"scanner id, date" of the phantom correction applied, or null.</param>
 /// <param name="Warnings">Everything the reader must know: reconstruction, range, field, saturation, phantom verdict.</param>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record SirEstimate(string Protocol, string Method, SirMethodStatus Status, string StatusNote, string Formula, string Citation,
     double FieldStrengthT, LiverIronConcentration? Lic, bool AboveRange, LiverIronConcentration? LicLowerBound, double? LiverR2StarPerSecond,
     LicEstimate? R2StarConversion, IReadOnlyList<SirDecision> Decisions, IReadOnlyList<LiverMuscleRatio> Ratios, string? PhantomCalibration,

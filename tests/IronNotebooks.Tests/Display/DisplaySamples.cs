@@ -50,6 +50,7 @@ internal static class DisplaySamples
             McNemar.FromCounts(10, 3, 7, 20),
             McNemar.Bowker(ConfusionMatrix.FromCounts(new[,] { { 5, 1, 0 }, { 2, 7, 1 }, { 0, 3, 4 } }, ["a", "b", "c"])),
             new IronNotebooks.Display.RoiStatisticsTable(echoes),
+            IronNotebooks.SignalRatio.SirLic.Estimate("alustiza2004", new Dictionary<string, double> { ["IW"] = 0.95, ["T2"] = 0.47 }),
             ConfusionMatrix.FromCounts(new[,] { { 5, 1 }, { 2, 7 } }, ["normal", "overload"]),
             DiagnosticTable.FromCounts(17, 2, 3, 28).AtPrevalence(0.1),
             Repeatability.Compute(["s1", "s1", "s2", "s2", "s3", "s3"], [10, 11, 20, 19.5, 30, 31]),
