@@ -185,6 +185,34 @@ public static class NotebookCommands
     private static string CheckLine(CheckRecord c) => string.Create(CultureInfo.InvariantCulture,
         $"check {c.Quantity}: published {c.Published:G6}, reproduced {c.Reproduced:G6}{(c.Unit.Length > 0 ? " " + c.Unit : "")} (±{c.Tolerance:G6}) → {c.Verdict} [{c.Source}]");
 
+    /// <summary>
+    /// The reviewer's table (issue 9): notebook, published quantity, published value, reproduced value, verdict; sources
+    /// are numbered under the table because a citation per row would not fit a terminal.
+    /// </summary>
+    private static void WriteChecksTable(IReadOnlyList<CheckRecord> checks, TextWriter output)
+    {
+        var sources = checks.Select(c => c.Source).Distinct().ToList();
+        string Cell(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        var rows = checks.Select(c => new[]
+        {
+            $"{Path.GetFileNameWithoutExtension(c.Notebook)} #{c.Cell}", c.Quantity, Cell(c.Published), Cell(c.Reproduced),
+            c.Unit, "±" + Cell(c.Tolerance), c.Verdict, $"[{sources.IndexOf(c.Source) + 1}]",
+        }).ToList();
+        string[] header = ["notebook (cell)", "published quantity", "published", "reproduced", "unit", "tolerance", "verdict", "source"];
+        bool[] rightAligned = [false, false, true, true, false, true, false, false];
+        var widths = header.Select((h, i) => Math.Min(i == 1 ? 60 : 40, rows.Select(r => r[i].Length).Append(h.Length).Max())).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((c, i) =>
+        {
+            string t = c.Length <= widths[i] ? c : c[..(widths[i] - 1)] + "…";
+            return rightAligned[i] ? t.PadLeft(widths[i]) : t.PadRight(widths[i]);
+        })).TrimEnd();
+        output.WriteLine("checks of published figures:");
+        output.WriteLine(Line(header));
+        foreach (var r in rows) output.WriteLine(Line(r));
+        output.WriteLine("sources:");
+        for (int i = 0; i < sources.Count; i++) output.WriteLine($"  [{i + 1}] {sources[i]}");
+    }
+
     private static void WriteTable(ReproduceReport s, TextWriter output)
     {
         output.WriteLine($"{"notebook",-40} {"cells",5} {"failed",6} {"checks",7} {"differ",6} {"time s",7}");
@@ -195,8 +223,7 @@ public static class NotebookCommands
         if (checks.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("checks of published figures:");
-            foreach (var c in checks) output.WriteLine($"  {c.Notebook}, cell {c.Cell}: {CheckLine(c)}");
+            WriteChecksTable(checks, output);
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{s.Notebooks} notebooks, {s.FailedNotebooks} with failures, {s.Checks} checks ({s.ChecksDiffering} differ), {s.TotalMs / 1000:0.0} s; outputs in {s.Out}"));
