@@ -137,7 +137,10 @@ public class NotebookCommandsTests
 
         Assert.Equal(0, code);
         Assert.Matches(@"only\.ipynb\s+2\s+0\s+1\s+0\s", output);
-        Assert.Contains("only.ipynb, cell 2: check sensitivity: published 0.89, reproduced 0.888 (±0.005) → match [Gandon 2004]", output);
+        // The reviewer's table: notebook (cell), quantity, published, reproduced, unit, tolerance, verdict, numbered source.
+        Assert.Matches(@"notebook \(cell\)\s+published quantity\s+published\s+reproduced\s+unit\s+tolerance\s+verdict\s+source", output);
+        Assert.Matches(@"only #2\s+sensitivity\s+0\.89\s+0\.888\s+±0\.005\s+match\s+\[1\]", output);
+        Assert.Contains("[1] Gandon 2004", output);
     }
 
     [Fact]
