@@ -68,6 +68,12 @@ public static class SyntheticExamWriter
             Status = liver.R2StarStatus == ValueStatus.Published ? ValueStatus.Assumed : ValueStatus.Reconstruction,
             Source = $"PD and T1: {tissues[Tissue.Liver].Source}; R2* from LIC by inverting {liver.R2StarCalibration} ({liver.R2StarRule}); R2 from {liver.R2Calibration}",
         };
+        // An iron-keeping lesion (EMH-like) is isointense: it takes the liver's relaxation after the LIC model, iron included.
+        tissues[Tissue.IronKeepingLesion] = tissues[Tissue.Liver] with
+        {
+            Tissue = Tissue.IronKeepingLesion,
+            Source = "iron-keeping lesion (extramedullary-hematopoiesis-like, domain.md §5): the liver's relaxation, iron included — " + tissues[Tissue.Liver].Source,
+        };
         var warnings = new List<string>(liver.Warnings);
         if (patient.HeartT2StarMs1p5T is double heartT2Star)
         {

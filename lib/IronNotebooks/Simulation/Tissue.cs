@@ -27,4 +27,6 @@ public enum Tissue : byte
     PhantomWater = 10,
     /// <summary>A phantom vial; which one is given by the vial map.</summary>
     PhantomVial = 11,
+    /// <summary>A focal liver lesion that keeps the liver's iron (extramedullary-hematopoiesis-like: isointense on T2* GRE, domain.md §5).</summary>
+    IronKeepingLesion = 12,
 }

@@ -38,6 +38,9 @@ public static class TissueParameters
             $"3 T T1/T2 of L4 marrow: {DeBazelaire}; PD (cortex + marrow) and R2* (trabecular susceptibility) assumed", ValueStatus.Assumed),
         new(Tissue.Lesion, 0.80, 1000, 1200, 80, 70, 25, 1.0 / 3, 0,
             "assumed iron-free solid lesion (HCC/adenoma-like): long T1 and T2, no iron (domain.md §5: such lesions exclude iron)", ValueStatus.Assumed),
+        new(Tissue.IronKeepingLesion, 0.70, 586, 809, 46, 34, 39, 1.0 / 3, 0,
+            "assumed iron-keeping lesion (extramedullary-hematopoiesis-like, domain.md §5 [SEED, Belay 2018 case report]: keeps iron, isointense): "
+            + "PD, T1 and T2 of the liver entry; in a patient R2*/R2 are replaced by the liver's LIC model", ValueStatus.Assumed),
         new(Tissue.HeartSeptum, 0.75, 950, 1200, 50, 45, 1000.0 / 35, 1.0 / 3, 0,
             "assumed normal myocardium (T2* 35 ms at 1.5 T, above the 20 ms no-iron threshold of domain.md §1); override with the patient's heart T2*",
             ValueStatus.Assumed),

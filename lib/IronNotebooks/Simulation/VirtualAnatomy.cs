@@ -158,7 +158,7 @@ public sealed class VirtualAnatomy
         if (Ellipse(x, y, -65, -5, 85, 80) <= 1)
         {
             foreach (var lesion in lesions)
-                if (Distance(x, y, lesion.CenterXMm, lesion.CenterYMm) <= lesion.RadiusMm) return Tissue.Lesion;
+                if (Distance(x, y, lesion.CenterXMm, lesion.CenterYMm) <= lesion.RadiusMm) return lesion.KeepsIron ? Tissue.IronKeepingLesion : Tissue.Lesion;
             foreach (var (vx, vy, r) in LiverVessels)
                 if (Distance(x, y, vx, vy) <= r) return Tissue.Blood;
             return Tissue.Liver;

@@ -182,6 +182,27 @@ public sealed class SyntheticExamTests : IDisposable
     }
 
     [Fact]
+    public void IronKeepingLesion_HasTheLiversR2Star_AndIsIsointenseOnEveryEcho_WhileAnIronSparingOneIsBright()
+    {
+        // domain.md §5: extramedullary hematopoiesis keeps iron (isointense); HCC/adenoma/metastasis exclude it (bright).
+        var keeping = new FocalLesion(-60, 55, 10, KeepsIron: true);
+        var options = Small(snr: 0) with { Anatomy = new AnatomyOptions(128, Lesions: [FocalLesion.Default, keeping]) };
+        var exam = SyntheticExamWriter.WritePatient(Patient(200), [SynthProtocol.MultiEchoGre], Path.Combine(_dir, "p"), options);
+        var tissue = exam.Tissues.Single(t => t.Tissue == Tissue.IronKeepingLesion);
+        Assert.Equal(exam.LiverR2StarPerSecond!.Value, tissue.R2StarPerSecond);
+        Assert.Equal(25, exam.Tissues.Single(t => t.Tissue == Tissue.Lesion).R2StarPerSecond); // registry's iron-free lesion at 1.5 T
+        var mgre = exam.Sequence("MGRE");
+        var liver = mgre.Rois.Single(r => r.Name == "liver-1").NoiselessMean;
+        var emh = mgre.Rois.Single(r => r.Name == "lesion-2").NoiselessMean;
+        var sparing = mgre.Rois.Single(r => r.Name == "lesion-1").NoiselessMean;
+        for (int e = 0; e < liver.Count; e++) Assert.Equal(liver[e], emh[e], 9);
+        Assert.True(sparing[6] > 5 * liver[6], $"iron-sparing lesion {sparing[6]} vs liver {liver[6]}");
+        var anatomy = VirtualAnatomy.Abdomen(options.Anatomy);
+        var centre = anatomy.Rois["lesion-2"] as CircleRoi;
+        Assert.Equal(Tissue.IronKeepingLesion, anatomy[(int)Math.Round(centre!.Center.X), (int)Math.Round(centre.Center.Y)]);
+    }
+
+    [Fact]
     public void Steatosis_MakesTheOpposedPhaseEchoDarkerThanTheNeighbouringInPhaseEchoes()
     {
         // 1.5 T: fat and water opposed at 2.27 ms, in phase at 4.53 ms; a custom echo train pins the effect.
