@@ -67,6 +67,19 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Render_MarkdownAsVsCodeShowsIt_WrappedListItemsEscapesAndEmphasisAcrossLines()
+    {
+        var nb = new NotebookDocument([NotebookCell.Markdown(
+            "1. places the ROIs and applies the rule\n(L/M < 0.88);\n2. reruns the table\n\nthe *SIR→R2\\* reconstruction* and **bold\nacross lines**")]);
+
+        string html = HtmlReport.Render(NotebookRunner.Run(nb, "m.ipynb"), null);
+
+        Assert.Contains("<ol>\n<li>places the ROIs and applies the rule\n(L/M &lt; 0.88);</li>\n<li>reruns the table</li>\n</ol>", html);
+        Assert.Contains("<em>SIR→R2* reconstruction</em>", html);
+        Assert.Contains("<strong>bold\nacross lines</strong>", html);
+    }
+
+    [Fact]
     public void Write_WithoutPlotlyFile_WarnsAndStillWritesTheReport()
     {
         string path = Path.Combine(TempFolder(), "r.html");
