@@ -1,7 +1,7 @@
 namespace IronNotebooks.Statistics.Internal;
 
 /// <summary>
-/// SplitMix64 (Steele, Lea &amp; Flood 2014, doi:10.1145/2714064.2660195) with Lemire's unbiased bounded integers
+/// <see cref="SplitMix64"/> with Lemire's unbiased bounded integers
 /// (2019, doi:10.1145/3230636). Written here rather than taken from System.Random or Math.NET so that a seed gives the
 /// same bootstrap replicates on every runtime and library version: a published CI must be reproducible.
 /// </summary>
@@ -10,13 +10,7 @@ internal sealed class SeededRandom(ulong seed)
     private ulong _state = seed;
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong NextUInt64() => SplitMix64.Next(ref _state);
 
     /// <summary>A uniform integer in [0, <paramref name="bound"/>).</summary>
     public int Next(int bound)
