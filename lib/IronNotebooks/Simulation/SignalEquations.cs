@@ -26,12 +26,11 @@ public static class SignalEquations
         Guard.InRange(echoTimeMs, 0, 10_000);
         Guard.InRange(flipAngleDeg, 0, 180);
         if (tissue.ProtonDensity == 0) return 0;
-        double alpha = flipAngleDeg * Math.PI / 180;
-        double water = (1 - tissue.FatFraction) * SteadyState(tissue.T1Ms, repetitionTimeMs, alpha);
+        double water = (1 - tissue.FatFraction) * SteadyState(tissue.T1Ms, repetitionTimeMs, flipAngleDeg);
         double decay = Math.Exp(-echoTimeMs * tissue.R2StarPerSecond / 1000);
         double m0 = TissueParameters.EquilibriumSignal * tissue.ProtonDensity;
         if (tissue.FatFraction <= 0) return m0 * water * decay;
-        double fat = tissue.FatFraction * SteadyState(fatT1Ms, repetitionTimeMs, alpha);
+        double fat = tissue.FatFraction * SteadyState(fatT1Ms, repetitionTimeMs, flipAngleDeg);
         double phase = 2 * Math.PI * echoTimeMs * tissue.FieldStrengthT / TissueParameters.InPhasePeriodMsTesla;
         var sum = new Complex(water, 0) + Complex.FromPolarCoordinates(fat, phase);
         return m0 * sum.Magnitude * decay;
@@ -61,9 +60,6 @@ public static class SignalEquations
         return Math.Sqrt(re * re + im * im);
     }
 
-    private static double SteadyState(double t1Ms, double trMs, double alpha)
-    {
-        double e1 = Math.Exp(-trMs / t1Ms);
-        return Math.Sin(alpha) * (1 - e1) / (1 - Math.Cos(alpha) * e1);
-    }
+    private static double SteadyState(double t1Ms, double trMs, double flipAngleDeg) =>
+        SignalRatio.SpoiledGradientEcho.T1Weighting(1, t1Ms, trMs, flipAngleDeg);
 }
