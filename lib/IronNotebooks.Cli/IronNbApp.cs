@@ -1,13 +1,10 @@
 using System.CommandLine;
-using IronNotebooks.Dicom;
-using IronNotebooks.Imaging;
-using IronNotebooks.Roi;
 
 namespace IronNotebooks.Cli;
 
 /// <summary>
 /// Builds the `ironnb` command tree and runs it with the contract's exit codes: 0 success, 2 bad input (parse errors,
-/// missing files, unreadable DICOM), 1 internal failure.
+/// missing files, unreadable DICOM), 1 internal failure; the mapping is <see cref="CliErrors"/>.
 /// </summary>
 public static class IronNbApp
 {
@@ -27,16 +24,11 @@ public static class IronNbApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is DicomException or ImagingException or RoiException or BadInputException or FileNotFoundException
-            or DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
         catch (Exception e)
         {
-            error.WriteLine($"internal error: {e}");
-            return ExitCodes.InternalFailure;
+            var (code, message) = CliErrors.Classify(e);
+            error.WriteLine(message);
+            return code;
         }
     }
 }

@@ -14,17 +14,23 @@ public static class RelaxometryCommands
     /// <summary>JSON shape of `fit` (architecture contract plus status and provenance). R2* and T2* are null when the fit gave
     /// no usable value or the decay is beyond the measurable range (<see cref="Outcome"/>, <see cref="BeyondMeasurableRange"/>).</summary>
     public sealed record FitReport(double? R2StarPerSecond, double? T2StarMs, double? S0, double? Offset, double? Rmse, int EchoesUsed, int? Pixels,
-        string Model, string Status, string ExitReason, int Iterations, double? R2StarStandardErrorPerSecond, double? NoiseSigma,
+        string Model, DecayFitStatus Status, string ExitReason, int Iterations, double? R2StarStandardErrorPerSecond, double? NoiseSigma,
         string? NoiseSource, IReadOnlyList<double> EchoTimesMs, IReadOnlyList<double> Signal, string Source, int? Slice, string? Roi, IReadOnlyList<string> Warnings)
     {
-        /// <summary>"estimated", "noValue" or "beyondMeasurableRange".</summary>
-        public string Outcome { get; init; } = "estimated";
+        /// <summary>Estimated, NoValue or BeyondMeasurableRange (the <see cref="LicOutcome"/> spellings).</summary>
+        public LicOutcome Outcome { get; init; } = LicOutcome.Estimated;
 
         /// <summary>The beyond-measurable-range reason (with the field when known), or null.</summary>
         public string? BeyondMeasurableRange { get; init; }
 
         /// <summary>Field strength of the scan, tesla, from --field or the series; null when unknown.</summary>
-        public double? FieldT { get; init; }
+        public double? FieldStrengthT { get; init; }
+
+        /// <summary>Position of the measured slice along the plane normal, mm (null for values given on the command line).</summary>
+        public double? SliceLocationMm { get; init; }
+
+        /// <summary>Where the slice came from: the first echo's file and frame (DICOM) or file and voxel index k (NIfTI).</summary>
+        public string? SliceSource { get; init; }
 
         /// <summary>Echoes at or above 2·σ, or null without a noise level.</summary>
         public int? EchoesAboveNoise { get; init; }
@@ -32,11 +38,11 @@ public static class RelaxometryCommands
 
     /// <summary>JSON shape of `lic r2star` / `lic r2`.</summary>
     public sealed record LicReport(double? LicMgPerGram, double? LicUmolPerGram, string Quantity, double? InputRatePerSecond, double? RateUsedPerSecond,
-        string Calibration, string CalibrationTitle, string Formula, string Citation, double Field, double CalibrationField, string ValidityRange,
-        string Status, string StatusNote, string? FieldScaling, string? Grade, IReadOnlyList<string> Warnings)
+        string Calibration, string CalibrationTitle, string Formula, string Citation, double FieldStrengthT, double CalibrationFieldStrengthT, string ValidityRange,
+        EvidenceStatus Status, string StatusNote, string? FieldScaling, string? Grade, IReadOnlyList<string> Warnings)
     {
-        /// <summary>"estimated", "noValue" or "beyondMeasurableRange" (<see cref="LicOutcome"/>).</summary>
-        public string Outcome { get; init; } = "estimated";
+        /// <summary>Estimated, NoValue or BeyondMeasurableRange (<see cref="LicOutcome"/>).</summary>
+        public LicOutcome Outcome { get; init; } = LicOutcome.Estimated;
 
         /// <summary>The beyond-measurable-range reason with the field, or null.</summary>
         public string? BeyondMeasurableRange { get; init; }
@@ -50,7 +56,7 @@ public static class RelaxometryCommands
         public long BeyondMeasurableRangePixels { get; init; }
 
         /// <summary>Field strength of the series, tesla, or null when the files do not say.</summary>
-        public double? FieldT { get; init; }
+        public double? FieldStrengthT { get; init; }
     }
 
     /// <summary>Builds `fit`, `map` and `lic`.</summary>
@@ -103,7 +109,7 @@ public static class RelaxometryCommands
         var report = new MapReport(result.Model, outFile.FullName, result.Slices.Count, result.Slices.Count > 0 ? result.Slices[0].Columns : 0,
             result.Slices.Count > 0 ? result.Slices[0].Rows : 0, result.FittedPixels, result.MaskedPixels, result.FailedPixels,
             usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, warnings)
-            { BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, FieldT = loaded.FieldStrengthT };
+            { BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, FieldStrengthT = loaded.FieldStrengthT };
         if (result.BeyondMeasurableRangePixels > 0)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Beyond measurable range{(loaded.FieldStrengthT is double f ? $" at {f:0.##} T" : "")}: {result.BeyondMeasurableRangePixels} pixel(s) have T2* shorter than the first echo ({result.EchoTimesMs[0]:G4} ms){(noise is null ? "" : " or fewer than 3 echoes above 2·σ")}; they are left empty rather than given a number. Severe overload needs a first echo ≤ 1–2 ms or an R2 (spin-echo) method."));
@@ -253,12 +259,12 @@ public static class RelaxometryCommands
             : null;
         bool number = beyond is null && r.Status is not (DecayFitStatus.Failed or DecayFitStatus.TooFewEchoes);
         return new FitReport(number ? Opt(r.R2StarPerSecond) : null, number ? Opt(r.T2StarMs) : null, Opt(r.S0), r.Offset, Opt(r.Rmse), r.EchoesUsed, pixels,
-            r.Model, r.Status.ToString(), r.ExitReason, r.Iterations, number ? r.R2StarStandardErrorPerSecond : null, r.NoiseSigma, noiseSource, te, s, source,
+            r.Model, r.Status, r.ExitReason, r.Iterations, number ? r.R2StarStandardErrorPerSecond : null, r.NoiseSigma, noiseSource, te, s, source,
             slice, roi, beyond is null ? r.Warnings : [beyond, .. r.Warnings])
         {
-            Outcome = beyond is not null ? "beyondMeasurableRange" : number ? "estimated" : "noValue",
+            Outcome = beyond is not null ? LicOutcome.BeyondMeasurableRange : number ? LicOutcome.Estimated : LicOutcome.NoValue,
             BeyondMeasurableRange = beyond,
-            FieldT = fieldT,
+            FieldStrengthT = fieldT,
             EchoesAboveNoise = r.EchoesAboveNoise,
         };
     }
@@ -276,10 +282,10 @@ public static class RelaxometryCommands
         string? grade = e.Lic is { } l ? LicClasses.Guideline.Classify(l.MgPerGram).Label : null;
         double? Opt(double v) => double.IsFinite(v) ? v : null;
         var report = new LicReport(e.Lic?.MgPerGram, e.Lic?.UmolPerGram, e.Quantity.ToString(), Opt(e.InputRatePerSecond), Opt(e.RateUsedPerSecond),
-            e.Calibration, e.CalibrationTitle, e.Formula, e.Citation, e.MeasuredFieldT, e.CalibrationFieldT, e.ValidityRange, e.Status.ToString(),
+            e.Calibration, e.CalibrationTitle, e.Formula, e.Citation, e.MeasuredFieldT, e.CalibrationFieldT, e.ValidityRange, e.Status,
             e.StatusNote, e.FieldScaling, grade, e.Warnings)
         {
-            Outcome = JsonNamingPolicy.CamelCase.ConvertName(e.Outcome.ToString()),
+            Outcome = e.Outcome,
             BeyondMeasurableRange = e.BeyondMeasurableRange,
         };
         if (json)
@@ -294,17 +300,8 @@ public static class RelaxometryCommands
         return ExitCodes.Success;
     }
 
-    private static T Wrap<T>(Func<T> f)
-    {
-        try
-        {
-            return f();
-        }
-        catch (ArgumentException e)
-        {
-            throw new BadInputException(e.Message);
-        }
-    }
+    // Library errors (IronNotebooksException, argument exceptions) are mapped to exit codes in one place: CliErrors.
+    private static T Wrap<T>(Func<T> f) => f();
 
     /// <summary>σ from a background ROI on the first echo of a slice (Rayleigh), with a warning when the air is not pure noise.</summary>
     private static (double Sigma, string Source) NoiseFromRoi(MultiEchoSlice slice, string spec, List<string> warnings)

@@ -17,11 +17,11 @@ public static class SignalRatioCommands
     public sealed record RatioReport(string Sequence, double Ratio, double? LiverMean, double? MuscleMean, int LiverRois, int MuscleRois, string Source);
 
     /// <summary>One protocol finding in JSON.</summary>
-    public sealed record FindingReport(string Severity, string? Sequence, string Parameter, string Message);
+    public sealed record FindingReport(SirFindingSeverity Severity, string? Sequence, string Parameter, string Message);
 
     /// <summary>JSON shape of `lic sir`.</summary>
     public sealed record SirReport(double? LicUmolPerGram, double? LicMgPerGram, string Method, SirMethodStatus Status, string StatusNote, string Protocol,
-        double Field, string Formula, string Citation, bool AboveRange, double? LicLowerBoundUmolPerGram, double? LicLowerBoundMgPerGram,
+        double FieldStrengthT, string Formula, string Citation, bool AboveRange, double? LicLowerBoundUmolPerGram, double? LicLowerBoundMgPerGram,
         double? LiverR2StarPerSecond, string? R2StarCalibration, string? Grade, IReadOnlyList<DecisionReport> Decisions, IReadOnlyList<RatioReport> Ratios,
         string? PhantomCalibration, IReadOnlyList<FindingReport> ProtocolFindings, IReadOnlyList<string> Warnings);
 
@@ -121,7 +121,7 @@ public static class SignalRatioCommands
             e.Lic is { } l ? IronNotebooks.Calibration.LicClasses.Guideline.Classify(l.MgPerGram).Label : null,
             [.. e.Decisions.Select(d => new DecisionReport(d.Rule, d.Outcome, d.Meaning, d.Citation, d.AppliedTo))],
             [.. e.Ratios.Select(r => new RatioReport(r.Sequence, r.Ratio, r.LiverMean, r.MuscleMean, r.LiverRoiCount, r.MuscleRoiCount, r.Source))],
-            e.PhantomCalibration, [.. findings.Select(f => new FindingReport(f.Severity.ToString().ToLowerInvariant(), f.Sequence, f.Parameter, f.Message))], e.Warnings);
+            e.PhantomCalibration, [.. findings.Select(f => new FindingReport(f.Severity, f.Sequence, f.Parameter, f.Message))], e.Warnings);
 
     /// <summary>Ratios from --ratio SEQ=V and --liver/--muscle SEQ=M1,M2,… (raw ROI means, averaged per the documented rule).</summary>
     private static List<LiverMuscleRatio> FromArguments(string[] ratioArgs, string[] liverArgs, string[] muscleArgs)
@@ -320,19 +320,6 @@ public static class SignalRatioCommands
     private static string Existing(FileInfo file, string option) =>
         file.Exists ? file.FullName : throw new BadInputException($"{option}: file '{file.FullName}' does not exist.");
 
-    private static T Wrap<T>(Func<T> f)
-    {
-        try
-        {
-            return f();
-        }
-        catch (SignalRatioException e)
-        {
-            throw new BadInputException(e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            throw new BadInputException(e.Message);
-        }
-    }
+    // Library errors (IronNotebooksException, argument exceptions) are mapped to exit codes in one place: CliErrors.
+    private static T Wrap<T>(Func<T> f) => f();
 }

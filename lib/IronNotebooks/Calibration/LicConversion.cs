@@ -15,15 +15,16 @@ public static class LicConversion
     public const double FieldToleranceT = 0.05;
 
     /// <summary>LIC from a relaxation rate.</summary>
-    /// <param name="ratePerSecond">R2* or R2 (as the calibration expects), s⁻¹, finite.</param>
-    /// <param name="measuredFieldT">Field strength of the scan, tesla (0.1–11.7).</param>
+    /// <param name="ratePerSecond">R2* or R2 (as the calibration expects), s⁻¹, within <see cref="PlausibleRange.RatePerSecond"/> (0–3,000).</param>
+    /// <param name="measuredFieldT">Field strength of the scan, tesla (<see cref="PlausibleRange.FieldStrengthT"/>: 0.2–7).</param>
     /// <param name="calibration">The calibration.</param>
     /// <param name="scaling">Optional explicit field conversion of R2* from the measured field to the calibration's (e.g. Storey 2007 liver).</param>
-    /// <exception cref="ArgumentException">Non-finite rate, implausible field, or a scaling that does not connect the two fields.</exception>
+    /// <exception cref="IronNotebooksException">A rate outside 0–3,000 s⁻¹ or a field outside 0.2–7 T (<see cref="PlausibleRange"/>).</exception>
+    /// <exception cref="ArgumentException">A scaling that does not connect the two fields.</exception>
     public static LicEstimate FromRate(double ratePerSecond, double measuredFieldT, RelaxometryCalibration calibration, FieldStrengthScaling? scaling = null)
     {
-        Guard.Finite(ratePerSecond);
-        Guard.InRange(measuredFieldT, 0.1, 11.7);
+        PlausibleRange.RatePerSecond(ratePerSecond, nameof(ratePerSecond));
+        PlausibleRange.FieldStrengthT(measuredFieldT, nameof(measuredFieldT));
         Guard.NotNull(calibration);
         var warnings = new List<string>();
         string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
@@ -78,8 +79,8 @@ public static class LicConversion
     {
         if (firstEchoTimeMs is double te) Guard.InRange(te, 1e-6, 1e4, nameof(firstEchoTimeMs));
         if (echoesAboveNoise is int n) Guard.InRange(n, 0, 100_000, nameof(echoesAboveNoise));
-        Guard.InRange(measuredFieldT, 0.1, 11.7);
-        string? beyond = MeasurableRange.Check(Guard.Finite(ratePerSecond), firstEchoTimeMs, echoesAboveNoise, null, measuredFieldT);
+        PlausibleRange.FieldStrengthT(measuredFieldT, nameof(measuredFieldT));
+        string? beyond = MeasurableRange.Check(PlausibleRange.RatePerSecond(ratePerSecond, nameof(ratePerSecond)), firstEchoTimeMs, echoesAboveNoise, null, measuredFieldT);
         return beyond is null ? FromRate(ratePerSecond, measuredFieldT, calibration, scaling) : Beyond(ratePerSecond, measuredFieldT, calibration, beyond);
     }
 
@@ -95,7 +96,7 @@ public static class LicConversion
     {
         Guard.NotNull(fit);
         Guard.NotNull(calibration);
-        Guard.InRange(measuredFieldT, 0.1, 11.7);
+        PlausibleRange.FieldStrengthT(measuredFieldT, nameof(measuredFieldT));
         if (fit.IsBeyondMeasurableRange)
         {
             // Recompute the wording with the field (the fit does not know it).

@@ -5,7 +5,7 @@ namespace IronNotebooks.Cohorts;
 /// cell that is not a number. The message names the file, the line (1-based, as an editor shows it), the data row and
 /// the column, and says what was expected.
 /// </summary>
-public sealed class CsvFormatException : FormatException
+public sealed class CsvFormatException : IronNotebooksException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="source">File path or other name of the text.</param>
@@ -13,7 +13,8 @@ public sealed class CsvFormatException : FormatException
     /// <param name="column">Column name, or null.</param>
     /// <param name="message">What is wrong and what to do.</param>
     public CsvFormatException(string source, int? line, string? column, string message)
-        : base($"{source}{(line is { } l ? $", line {l}" : "")}{(column is null ? "" : $", column '{column}'")}: {message}")
+        : base($"{source}{(line is { } l ? $", line {l}" : "")}{(column is null ? "" : $", column '{column}'")}: {message}", message,
+            new ErrorContext { FilePath = source, Line = line, Column = column }, null)
     {
         SourceName = source;
         Line = line;

@@ -24,11 +24,30 @@ public static class DecayFit
         Guard.NotNull(model);
         var o = options ?? DecayFitOptions.Default;
         Validate(echoTimesMs, signal, model, o);
+        if (signal.All(v => v == 0))
+            throw new IronNotebooksException($"All {signal.Count} echoes have signal 0: there is no decay to fit (an ROI in air, a blank image, or values lost in export).",
+                new ErrorContext { Argument = "signal" });
         int m = echoTimesMs.Count;
         var ws = new FitWorkspace(echoTimesMs);
         for (int i = 0; i < m; i++) ws.Signal[i] = signal[i];
         var raw = DecayEngines.Fit(model.Kind, m, o, ws);
-        return ToResult(model, raw, echoTimesMs, signal, o);
+        return NoDecayIsNoValue(ToResult(model, raw, echoTimesMs, signal, o), echoTimesMs);
+    }
+
+    /// <summary>
+    /// A decay that loses less than 1 % of its signal over the echo train (or grows) has no measurable rate: a usable fit
+    /// there would report T2* in seconds or beyond (a flat decay once gave T2* = 1.2e16 ms). Such a fit becomes
+    /// <see cref="DecayFitStatus.Failed"/> with the reason, so no number is reported. Single decays only: pixel maps
+    /// keep their own per-pixel statuses.
+    /// </summary>
+    private static DecayFitResult NoDecayIsNoValue(DecayFitResult r, IReadOnlyList<double> te)
+    {
+        if (!r.IsUsable) return r;
+        double lost = r.R2StarPerSecond * (te[^1] - te[0]) / 1000.0;
+        if (lost >= 0.01) return r;
+        string reason = string.Create(CultureInfo.InvariantCulture,
+            $"no measurable decay: the fitted R2* {r.R2StarPerSecond:G3} s⁻¹ loses {Math.Max(lost, 0) * 100:0.##} % of the signal over the echo train ({te[0]:G4}–{te[^1]:G4} ms); a flat or rising signal has no R2*");
+        return r with { Status = DecayFitStatus.Failed, ExitReason = reason, Warnings = [$"No estimate: {reason}.", .. r.Warnings] };
     }
 
     /// <summary>Spin-echo R2: the same models and engines, named R2 / T2 (see <see cref="SpinEchoFitResult"/>).</summary>
@@ -44,13 +63,13 @@ public static class DecayFit
         for (int i = 0; i < te.Count; i++)
         {
             if (!double.IsFinite(te[i]) || te[i] < 0)
-                throw new ArgumentException($"echoTimesMs[{i}] = {te[i]} must be a finite number ≥ 0 (ms).", "echoTimesMs");
+                throw new ArgumentException($"Echo {i + 1} has TE {te[i]} ms; echo times must be finite numbers ≥ 0 (ms).", "echoTimesMs");
             if (!double.IsFinite(s[i]))
-                throw new ArgumentException($"signal[{i}] = {s[i]} is not finite; remove the echo or fix the data.", "signal");
+                throw new ArgumentException($"The signal of echo {i + 1} is {s[i]}, not a finite number; remove the echo or fix the data.", "signal");
             if (i > 0 && !(te[i] > te[i - 1]))
                 throw new ArgumentException(te[i] == te[i - 1]
-                    ? $"echoTimesMs has a duplicate: [{i - 1}] and [{i}] are both {te[i]} ms; average or drop repeated echoes."
-                    : $"echoTimesMs must be strictly increasing: [{i - 1}] = {te[i - 1]} ms is followed by [{i}] = {te[i]} ms.", "echoTimesMs");
+                    ? $"Echoes {i} and {i + 1} both have TE {te[i]} ms; average or drop repeated echoes."
+                    : $"Echo times must increase: echo {i} has TE {te[i - 1]} ms and echo {i + 1} has {te[i]} ms.", "echoTimesMs");
         }
         if (o.NoiseSigma is double sigma && !(sigma > 0 && double.IsFinite(sigma)))
             throw new ArgumentException($"NoiseSigma = {sigma} must be a finite number above 0.", nameof(o));
