@@ -30,7 +30,10 @@ public static class DicomCommands
 
     private static int Info(FileInfo file, bool json, TextWriter output)
     {
+        if (Directory.Exists(file.FullName)) throw new BadInputException($"'{file.FullName}' is a folder; `dicom info` reads one file (use `ironnb dicom tree` for a folder).", "FILE");
         if (!file.Exists) throw new FileNotFoundException($"File '{file.FullName}' does not exist.");
+        // A FIFO or device reports 0 bytes and would block the read: refuse it with the empty files.
+        if (file.Length == 0) throw new BadInputException($"Not a DICOM file: '{file.FullName}' is empty (0 bytes) or not a regular file.", "FILE");
         var summary = DicomFileSummary.From(DicomFile.Open(file.FullName));
         var report = DicomInfoReport.From(summary);
         if (json) output.WriteLine(CliJson.Serialize(report));

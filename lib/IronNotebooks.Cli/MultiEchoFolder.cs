@@ -17,7 +17,8 @@ internal static class MultiEchoFolder
         bool nifti = Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
         if (nifti) return MultiEchoSeries.FromNiftiFolder(folder, series);
 
-        var candidates = ImageCatalog.Scan(folder).AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
+        var catalog = ImageCatalog.Scan(folder);
+        var candidates = catalog.AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
         if (series is not null)
         {
             if (!int.TryParse(series, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
@@ -26,8 +27,9 @@ internal static class MultiEchoFolder
         }
         return candidates.Count switch
         {
-            0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}."),
-            1 => MultiEchoSeries.FromCatalog(candidates[0]),
+            0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}"
+                + (catalog.Failures.Count == 0 ? "." : $"; {catalog.Failures.Count} file(s) could not be read: {string.Join("; ", catalog.Failures.Select(f => $"{f.Path}: {f.Reason}"))}.")),
+            1 => MultiEchoSeries.FromCatalog(catalog, candidates[0]),
             _ => throw new BadInputException($"{candidates.Count} series could be measured; choose one with --series: "
                 + string.Join(", ", candidates.Select(s => $"{s.SeriesNumber} '{s.SeriesDescription}'"))),
         };

@@ -57,6 +57,15 @@ public static class RelaxometryCommands
 
         /// <summary>Field strength of the series, tesla, or null when the files do not say.</summary>
         public double? FieldStrengthT { get; init; }
+
+        /// <summary>Source index of each mapped slice (DICOM position order, NIfTI voxel index k), as in the CSV's slice column.</summary>
+        public IReadOnlyList<int> SliceIndices { get; init; } = [];
+
+        /// <summary>Position of each mapped slice along the plane normal, mm.</summary>
+        public IReadOnlyList<double> SliceLocationsMm { get; init; } = [];
+
+        /// <summary>Slice positions left out because echoes are missing there, with the missing echo times and the files that hold the rest.</summary>
+        public IReadOnlyList<MultiEchoSeries.IncompleteSlice> IncompleteSlices { get; init; } = [];
     }
 
     /// <summary>Builds `fit`, `map` and `lic`.</summary>
@@ -72,8 +81,9 @@ public static class RelaxometryCommands
         var noiseRoi = new Option<string?>("--noise-roi") { Description = "Background ROI in air on echo 1 of slice 0 (same syntax as roi stats --roi): σ = mean / √(π/2), instead of --noise." };
         var outFile = new Option<string>("--out")
         {
-            Description = "FILE.csv: one row per pixel (slice,x,y,r2StarPerSecond,t2StarMs,s0,status); any other path: a folder of DICOM MR "
-                + "files, one per slice, R2* stored in 0.1 s⁻¹ steps (Rescale Slope 0.1; 0 where no usable fit).",
+            Description = "FILE.csv: one row per pixel (" + R2StarMapWriter.CsvHeader + "; slice = source slice index); any other path: a new folder of DICOM MR "
+                + "files, one per slice at its own position, R2* stored in 0.1 s⁻¹ steps (Rescale Slope 0.1; 0 where no usable fit). Written atomically, never inside the input folder; "
+                + "an existing folder is replaced only when it holds an earlier ironnb R2* map.",
             Required = true,
         };
         var coils = new Option<int>("--coils") { Description = "Receiver coils L (root-sum-of-squares) for the secondmoment model's noise power 2Lσ² (default 1).", DefaultValueFactory = _ => 1 };
@@ -100,16 +110,22 @@ public static class RelaxometryCommands
             warnings.Add("noise: " + source);
         }
         var options = R2StarMapOptions.Default with { Fit = DecayFitOptions.Default with { NoiseSigma = noise, CoilCount = coils }, MaskThreshold = maskThreshold };
+        // Refuse an output inside the input before spending minutes on the map.
+        AtomicOutput.RefuseInsideInputs(outPath, R2StarMapWriter.InputFolders(loaded), "--out");
         var result = Wrap(() => MapWithProgress(loaded, model, options, showProgress: !json && !Console.IsErrorRedirected));
-        bool csv = outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        if (csv) WriteCsv(result, outPath);
-        else warnings.AddRange(R2StarMapDicom.Write(result, loaded, outPath));
+        warnings.AddRange(R2StarMapWriter.Write(result, loaded, outPath, "--out"));
         var outFile = new FileInfo(outPath);
         var usable = result.Slices.SelectMany(s => s.R2StarPerSecond).Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToList();
         var report = new MapReport(result.Model, outFile.FullName, result.Slices.Count, result.Slices.Count > 0 ? result.Slices[0].Columns : 0,
             result.Slices.Count > 0 ? result.Slices[0].Rows : 0, result.FittedPixels, result.MaskedPixels, result.FailedPixels,
             usable.Count > 0 ? usable[usable.Count / 2] : null, result.EchoTimesMs, result.Source, warnings)
-            { BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, FieldStrengthT = loaded.FieldStrengthT };
+            {
+                BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels,
+                FieldStrengthT = loaded.FieldStrengthT,
+                SliceIndices = [.. result.Slices.Select(x => x.SliceIndex)],
+                SliceLocationsMm = [.. loaded.Slices.Select(x => Math.Round(x.SliceLocationMm, 3))],
+                IncompleteSlices = loaded.IncompleteSlices,
+            };
         if (result.BeyondMeasurableRangePixels > 0)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Beyond measurable range{(loaded.FieldStrengthT is double f ? $" at {f:0.##} T" : "")}: {result.BeyondMeasurableRangePixels} pixel(s) have T2* shorter than the first echo ({result.EchoTimesMs[0]:G4} ms){(noise is null ? "" : " or fewer than 3 echoes above 2·σ")}; they are left empty rather than given a number. Severe overload needs a first echo ≤ 1–2 ms or an R2 (spin-echo) method."));
@@ -137,21 +153,6 @@ public static class RelaxometryCommands
             task.Value = 1.0;
         });
         return result!;
-    }
-
-    private static void WriteCsv(R2StarMapResult result, string path)
-    {
-        using var w = new StreamWriter(path);
-        w.WriteLine("slice,x,y,r2StarPerSecond,t2StarMs,s0,status");
-        foreach (var s in result.Slices)
-            for (int y = 0; y < s.Rows; y++)
-                for (int x = 0; x < s.Columns; x++)
-                {
-                    int i = y * s.Columns + x;
-                    double r = s.R2StarPerSecond[i];
-                    w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{s.SliceIndex},{x},{y},{(double.IsNaN(r) ? "" : r.ToString("R", CultureInfo.InvariantCulture))},{(double.IsNaN(r) ? "" : (1000 / r).ToString("R", CultureInfo.InvariantCulture))},{(float.IsNaN(s.S0[i]) ? "" : s.S0[i].ToString("R", CultureInfo.InvariantCulture))},{s.Status[i]}"));
-                }
     }
 
     private static Command BuildFit(TextWriter output)
@@ -202,7 +203,7 @@ public static class RelaxometryCommands
     {
         var model = Wrap(() => DecayModels.Get(modelName));
         if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
-        if (field is double fv && !(fv >= 0.1 && fv <= 11.7)) throw new BadInputException($"--field {fv} is outside 0.1…11.7 T.");
+        if (field is double fv) PlausibleRange.FieldStrengthT(fv, "--field");
         var options = DecayFitOptions.Default with { NoiseSigma = noise, CoilCount = coils };
         FitReport report;
         if (teText is not null || signalText is not null)
@@ -211,6 +212,8 @@ public static class RelaxometryCommands
             if (teText is null || signalText is null) throw new BadInputException("--te and --signal go together.");
             var te = ParseList(teText, "--te");
             var s = ParseList(signalText, "--signal");
+            PlausibleRange.EchoTimesMs(te, "--te");
+            if (te.Length != s.Length) throw new BadInputException($"--te has {te.Length} values but --signal has {s.Length}; give one signal per echo.", "--signal");
             var r = Wrap(() => DecayFit.Fit(te, s, model, options));
             report = ToReport(r, null, te, s, "values given on the command line", null, null, noise is null ? null : "--noise", field);
         }
@@ -220,20 +223,25 @@ public static class RelaxometryCommands
             if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
             var shape = RoiCommands.ParseSpec(roiSpec);
             var loaded = MultiEchoFolder.Load(dir.FullName, series);
-            if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
-                throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
+            var chosen = loaded.SliceAt(sliceIndex);
+            int listPosition = loaded.Slices.ToList().IndexOf(chosen);
             string? noiseSource = noise is null ? null : "--noise";
             var extra = new List<string>();
             if (noiseRoiSpec is not null)
             {
                 if (noise is not null) throw new BadInputException("Give --noise or --noise-roi, not both.");
-                (var sigma, noiseSource) = NoiseFromRoi(loaded.Slices[sliceIndex], noiseRoiSpec, extra);
+                (var sigma, noiseSource) = NoiseFromRoi(chosen, noiseRoiSpec, extra);
                 options = options with { NoiseSigma = sigma };
             }
-            var r = Wrap(() => RoiDecayFit.Fit(loaded, sliceIndex, shape, model, options));
+            var r = Wrap(() => RoiDecayFit.Fit(loaded, listPosition, shape, model, options));
             report = ToReport(r.Fit, r.PixelCount, loaded.EchoTimesMs, r.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, roiSpec, noiseSource,
                 field ?? loaded.FieldStrengthT);
-            report = report with { Warnings = [.. report.Warnings, .. extra, .. loaded.Warnings] };
+            report = report with
+            {
+                Warnings = [.. report.Warnings, .. extra, .. loaded.Warnings],
+                SliceLocationMm = Math.Round(chosen.SliceLocationMm, 3),
+                SliceSource = chosen.Echoes[0].Source,
+            };
         }
         if (json)
         {

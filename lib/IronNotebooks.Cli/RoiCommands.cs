@@ -9,7 +9,17 @@ namespace IronNotebooks.Cli;
 public static class RoiCommands
 {
     /// <summary>JSON shape of one echo's statistics (architecture contract of `roi stats`).</summary>
-    public sealed record EchoStatistics(double? EchoTimeMs, double Mean, double Sd, double Median, double Min, double Max, int Pixels, double AreaMm2);
+    public sealed record EchoStatistics(double? EchoTimeMs, double Mean, double Sd, double Median, double Min, double Max, int Pixels, double AreaMm2)
+    {
+        /// <summary>The slice measured: the --slice index (DICOM position order, NIfTI voxel index k).</summary>
+        public int Slice { get; init; }
+
+        /// <summary>Its position along the plane normal, mm.</summary>
+        public double SliceLocationMm { get; init; }
+
+        /// <summary>The file and frame (DICOM) or file and k (NIfTI) of this echo's plane.</summary>
+        public string SliceSource { get; init; } = "";
+    }
 
     /// <summary>Builds `roi stats`.</summary>
     public static Command Build(TextWriter output)
@@ -37,16 +47,16 @@ public static class RoiCommands
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var shape = ParseSpec(spec);
         var loaded = MultiEchoFolder.Load(dir.FullName, series);
-        if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
-            throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
-        var results = RoiMeasurement.MeasureEchoes(loaded.Slices[sliceIndex], shape)
-            .Select(r => new EchoStatistics(r.EchoTimeMs, r.Mean, r.Sd, r.Median, r.Min, r.Max, r.PixelCount, r.AreaMm2)).ToList();
+        var slice = loaded.SliceAt(sliceIndex);
+        var results = RoiMeasurement.MeasureEchoes(slice, shape)
+            .Select((r, e) => new EchoStatistics(r.EchoTimeMs, r.Mean, r.Sd, r.Median, r.Min, r.Max, r.PixelCount, r.AreaMm2)
+                { Slice = slice.Index, SliceLocationMm = Math.Round(slice.SliceLocationMm, 3), SliceSource = slice.Echoes[e].Source }).ToList();
         if (json)
         {
             output.WriteLine(CliJson.Serialize(results));
             return ExitCodes.Success;
         }
-        output.WriteLine($"{loaded.Description}: slice {sliceIndex} of {loaded.Slices.Count} at {loaded.Slices[sliceIndex].SliceLocationMm:F2} mm, ROI {spec}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{loaded.Description}: slice {sliceIndex} of {loaded.SliceCount} at {slice.SliceLocationMm:F2} mm ({slice.Echoes[0].Source}), ROI {spec}"));
         output.WriteLine($"{"TE ms",8} {"mean",10} {"sd",10} {"median",10} {"min",10} {"max",10} {"pixels",7} {"area mm²",10}");
         foreach (var r in results)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -155,6 +155,7 @@ public sealed class DicomFile
         bool hasMeta = parser.TryPeekTag(bigEndian: false, out var firstTag) && firstTag.Group == 0x0002;
         if (hasMeta) parser.ParseTopLevel(meta, explicitVR: true, bigEndian: false, stopBefore: t => t.Group != 0x0002);
         else if (hasPreamble) throw new DicomFormatException("File has a DICM prefix but no file meta information (group 0002)", sourceName, start);
+        else RequireBareDatasetStart(bytes.AsSpan(start), sourceName);
 
         int datasetStart = parser.Position;
         DicomTransferSyntax ts;
@@ -207,6 +208,25 @@ public sealed class DicomFile
         foreach (var e in Dataset)
             if (e.Deferred is not null) _ = e.RawValue;
         DicomWriter.Write(path, Dataset, FileMetaInformation);
+    }
+
+    /// <summary>
+    /// A file with neither preamble nor meta group is read as a bare dataset only when it starts like one: an element of
+    /// an even group from 0002 to 0030 (identification, patient, acquisition, relationship, image groups come first in
+    /// tag order). Without this, an empty or all-zero file read as a dataset with no elements, and random bytes or a
+    /// gzip of something else failed deep inside with "truncated or length field corrupt".
+    /// </summary>
+    private static void RequireBareDatasetStart(ReadOnlySpan<byte> data, string? sourceName)
+    {
+        if (data.Length == 0) throw new DicomFormatException("Not a DICOM file: the file is empty (0 bytes)", sourceName, 0);
+        if (data.Length < 8)
+            throw new DicomFormatException($"Not a DICOM file: {data.Length} bytes, fewer than one DICOM element", sourceName, 0);
+        ushort little = (ushort)(data[0] | data[1] << 8), big = (ushort)(data[0] << 8 | data[1]);
+        static bool Plausible(ushort group) => group >= 0x0002 && group <= 0x0030 && group % 2 == 0;
+        if (!Plausible(little) && !Plausible(big))
+            throw new DicomFormatException(
+                $"Not a DICOM file: no DICM preamble, no file meta information, and the first bytes ({Convert.ToHexString(data[..4])}) are not a DICOM element "
+                + "(a bare dataset starts with group 0008 or another low group)", sourceName, 0);
     }
 
     private static DicomTransferSyntax InferTransferSyntax(ReadOnlySpan<byte> data)

@@ -28,15 +28,23 @@ public sealed record DicomFolderScan(string Root, IReadOnlyList<DicomFolderScan.
     public static DicomFolderScan Scan(string folder)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Folder '{folder}' does not exist.");
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         var scanned = new ConcurrentBag<ScannedObject>();
         var failures = new ConcurrentBag<FileProblem>();
         var skipped = new ConcurrentBag<FileProblem>();
+        var files = FilesBelow(folder, failures, skipped);
         var headersOnly = DicomReadOptions.Default with { ReadPixelData = false };
         Parallel.ForEach(files, path =>
         {
             try
             {
+                // Never open an empty entry: a FIFO or device (which report 0 bytes) would block or never end, and an
+                // empty image file is a lost file, not a non-DICOM one.
+                if (new FileInfo(path).Length == 0)
+                {
+                    if (MayBeImage(path)) failures.Add(new FileProblem(path, "empty (0 bytes) or not a regular file (a FIFO or device): not readable as DICOM"));
+                    else skipped.Add(new FileProblem(path, "empty file"));
+                    return;
+                }
                 var file = DicomFile.Open(path, headersOnly);
                 if (!file.HasPreamble && file.FileMetaInformation.Count == 0 && !file.Dataset.Contains(DicomTags.SOPClassUID))
                 {
@@ -66,6 +74,48 @@ public sealed record DicomFolderScan(string Root, IReadOnlyList<DicomFolderScan.
         });
         return new DicomFolderScan(folder, [.. scanned.OrderBy(s => s.Path, StringComparer.Ordinal)],
             [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal)], [.. skipped.OrderBy(f => f.Path, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Regular files below <paramref name="root"/>, in ordinal path order. Symbolic links to folders are not followed
+    /// (a link loop would list the same files again and again, or never end) and are listed as skipped; links to files
+    /// are read. A folder that cannot be listed is a failure.
+    /// </summary>
+    private static string[] FilesBelow(string root, ConcurrentBag<FileProblem> failures, ConcurrentBag<FileProblem> skipped)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            try
+            {
+                foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options))
+                {
+                    if (entry is DirectoryInfo sub)
+                    {
+                        if (sub.LinkTarget is not null) skipped.Add(new FileProblem(sub.FullName, $"symbolic link to a folder ({sub.LinkTarget}): not followed"));
+                        else pending.Push(sub.FullName);
+                    }
+                    else files.Add(entry.FullName);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Add(new FileProblem(dir, $"folder cannot be listed: {e.Message}"));
+            }
+        }
+        return [.. files.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Names an image file could have: .dcm, .dicom, .ima, .img or no extension (IM00001, 1.2.840…).</summary>
+    private static bool MayBeImage(string path)
+    {
+        var name = Path.GetFileName(path);
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        return ext is "" or ".dcm" or ".dicom" or ".ima" or ".img" or ".gz" || name.Count(c => c == '.') > 2;
     }
 
     private static bool LooksLikeDicom(string path)

@@ -36,10 +36,19 @@ public sealed record ImageCatalog(string Root, IReadOnlyList<CatalogStudy> Studi
             {
                 var first = g.First().Header;
                 return new CatalogStudy(g.Key, first.GetStringOrDefault(DicomTags.StudyDate), first.GetStringOrDefault(DicomTags.StudyDescription),
-                    first.GetStringOrDefault(DicomTags.PatientID), BuildSeries(g));
+                    first.GetStringOrDefault(DicomTags.PatientID), [.. BuildSeries(g).Select(s => WithUnreadable(s, scan.Failures))]);
             })
             .ToList();
         return new ImageCatalog(scan.Root, studies, scan.Failures, scan.Skipped);
+    }
+
+    /// <summary>An unreadable file cannot say which series it belonged to: it is charged to every series with files in its folder.</summary>
+    private static CatalogSeries WithUnreadable(CatalogSeries series, IReadOnlyList<DicomFolderScan.FileProblem> failures)
+    {
+        if (failures.Count == 0) return series;
+        var folders = series.Acquisitions.SelectMany(a => a.FrameReferences).Select(f => Path.GetDirectoryName(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var mine = failures.Where(f => folders.Contains(Path.GetDirectoryName(f.Path))).ToList();
+        return mine.Count == 0 ? series : series with { UnreadableFiles = mine };
     }
 
     private static List<CatalogSeries> BuildSeries(IEnumerable<DicomFolderScan.ScannedObject> objects) => objects

@@ -12,8 +12,9 @@ namespace IronNotebooks.Imaging;
 public sealed class MultiEchoSeries
 {
     private MultiEchoSeries(string description, string source, IReadOnlyList<double> echoTimesMs, IReadOnlyList<MultiEchoSlice> slices,
-        double? fieldStrengthT, string? manufacturer, IReadOnlyList<string> warnings)
+        double? fieldStrengthT, string? manufacturer, IReadOnlyList<string> warnings, IReadOnlyList<IncompleteSlice>? incomplete = null)
     {
+        IncompleteSlices = incomplete ?? [];
         Description = description;
         Source = source;
         EchoTimesMs = echoTimesMs;
@@ -32,7 +33,8 @@ public sealed class MultiEchoSeries
     /// <summary>Echo times, ms, ascending.</summary>
     public IReadOnlyList<double> EchoTimesMs { get; }
 
-    /// <summary>Slices ordered by position along the plane normal.</summary>
+    /// <summary>Complete slices: DICOM in position order along the plane normal (<see cref="MultiEchoSlice.Index"/> = rank among
+    /// all positions, incomplete ones included), NIfTI in voxel index order (Index = k).</summary>
     public IReadOnlyList<MultiEchoSlice> Slices { get; }
 
     /// <summary>Main field strength, tesla, if recorded.</summary>
@@ -41,16 +43,64 @@ public sealed class MultiEchoSeries
     /// <summary>Manufacturer, if recorded.</summary>
     public string? Manufacturer { get; }
 
-    /// <summary>What was noticed while assembling the series (dropped incomplete slices, 4-D NIfTI, …).</summary>
+    /// <summary>What was noticed while assembling the series (incomplete slices left out, 4-D NIfTI, …).</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>A slice position that some echoes lack: left out of <see cref="Slices"/>, never renumbered away.</summary>
+    /// <param name="Index">Its index among all slice positions (what <see cref="MultiEchoSlice.Index"/> would have been).</param>
+    /// <param name="SliceLocationMm">Its position along the plane normal, mm.</param>
+    /// <param name="MissingEchoTimesMs">The echoes with no frame there.</param>
+    /// <param name="Files">The files that do hold it.</param>
+    public sealed record IncompleteSlice(int Index, double SliceLocationMm, IReadOnlyList<double> MissingEchoTimesMs, IReadOnlyList<string> Files);
+
+    /// <summary>Slice positions left out because some echoes lack them (each also in <see cref="Warnings"/>).</summary>
+    public IReadOnlyList<IncompleteSlice> IncompleteSlices { get; }
+
+    /// <summary>Number of slice positions, complete or not: valid slice indices are 0 … SliceCount − 1.</summary>
+    public int SliceCount => Slices.Count + IncompleteSlices.Count;
+
+    /// <summary>
+    /// The slice with <see cref="MultiEchoSlice.Index"/> <paramref name="index"/>: the position order for DICOM, the voxel
+    /// index k for NIfTI. An incomplete slice is an error naming its missing echoes and files, never a neighbour.
+    /// </summary>
+    /// <exception cref="ImagingException">No such index, or that slice lacks echoes.</exception>
+    public MultiEchoSlice SliceAt(int index)
+    {
+        var slice = Slices.FirstOrDefault(s => s.Index == index);
+        if (slice is not null) return slice;
+        var gap = IncompleteSlices.FirstOrDefault(s => s.Index == index);
+        if (gap is not null)
+            throw new ImagingException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Slice {index} (at {gap.SliceLocationMm:0.##} mm) of '{Description}' lacks the echo(es) at TE {string.Join(", ", gap.MissingEchoTimesMs)} ms; it is held only by {string.Join(", ", gap.Files.Select(Path.GetFileName))}. Find the missing file(s) or choose another slice."),
+                new ErrorContext { FilePath = gap.Files.FirstOrDefault(), Argument = "sliceIndex" });
+        throw new ImagingException($"Slice {index} is outside 0…{SliceCount - 1} ({SliceCount} slice positions in '{Description}').",
+            new ErrorContext { Argument = "sliceIndex" });
+    }
 
     /// <summary>
     /// Loads the magnitude frames of a catalogued series: every acquisition of component Magnitude is one echo.
-    /// Slices present at only some echoes are dropped with a warning.
+    /// Slices present at only some echoes are left out of <see cref="Slices"/>, listed in <see cref="IncompleteSlices"/> and
+    /// <see cref="Warnings"/> with their missing echoes and files, and keep their index (no renumbering).
     /// </summary>
-    /// <exception cref="ImagingException">No magnitude frames, missing geometry, or two frames for one echo and slice.</exception>
+    /// <exception cref="ImagingException">No magnitude frames, missing geometry, two frames for one echo and slice, an
+    /// unreadable file in the series' folder (<see cref="CatalogSeries.UnreadableFiles"/>), or implausible echo times.</exception>
     public static MultiEchoSeries FromCatalog(CatalogSeries series, PixelScale scale = PixelScale.Rescaled) =>
         FromCatalog([Guard.NotNull(series)], scale);
+
+    /// <summary>
+    /// Loads a series of a scanned folder as <see cref="FromCatalog(CatalogSeries, PixelScale)"/>, and names in
+    /// <see cref="Warnings"/> every unreadable file elsewhere in the folder (files in the series' own folders make it fail).
+    /// </summary>
+    /// <exception cref="ImagingException">As for one series.</exception>
+    public static MultiEchoSeries FromCatalog(ImageCatalog catalog, CatalogSeries series, PixelScale scale = PixelScale.Rescaled)
+    {
+        Guard.NotNull(catalog);
+        var loaded = FromCatalog(series, scale);
+        var elsewhere = catalog.Failures.Where(f => !series.UnreadableFiles.Any(u => u.Path == f.Path)).ToList();
+        if (elsewhere.Count == 0) return loaded;
+        return new MultiEchoSeries(loaded.Description, loaded.Source, loaded.EchoTimesMs, loaded.Slices, loaded.FieldStrengthT, loaded.Manufacturer,
+            [.. loaded.Warnings, .. elsewhere.Select(f => $"unreadable file outside this series' folder, not used: {f.Path}: {f.Reason}")], loaded.IncompleteSlices);
+    }
 
     /// <summary>
     /// Loads one multi-echo acquisition exported as several series (some scanners write one series per echo): the
@@ -64,6 +114,13 @@ public sealed class MultiEchoSeries
         var echoes = series.SelectMany(s => s.Acquisitions).Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null)
             .OrderBy(a => a.EchoTimeMs).ToList();
         var described = string.Join(" + ", series.Select(s => $"series {s.SeriesNumber} '{s.SeriesDescription}'"));
+        var unreadable = series.SelectMany(s => s.UnreadableFiles).DistinctBy(f => f.Path).ToList();
+        if (unreadable.Count > 0)
+            throw new ImagingException(
+                $"{unreadable.Count} file(s) in the folder of {described} could not be read, so an echo or slice of it may be missing "
+                + $"(it is not measured on fewer echoes or slices than were acquired): {string.Join("; ", unreadable.Select(f => $"{f.Path}: {f.Reason}"))}. "
+                + "Repair or remove them (`ironnb dicom tree` lists every unreadable file).",
+                new ErrorContext { FilePath = unreadable[0].Path });
         if (echoes.Count == 0) throw new ImagingException($"{described} has no magnitude frames with an echo time", series[0].SeriesInstanceUid);
         var repeated = echoes.GroupBy(a => a.EchoTimeMs).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
@@ -89,13 +146,29 @@ public sealed class MultiEchoSeries
             return p;
         }
 
+        try
+        {
+            PlausibleRange.EchoTimesMs([.. echoes.Select(a => a.EchoTimeMs!.Value)], "EchoTime");
+        }
+        catch (IronNotebooksException e)
+        {
+            throw new ImagingException($"{described}: {e.Reason}", new ErrorContext { FilePath = echoes[0].FrameReferences[0].Path, Tag = "(0018,0081) EchoTime" }, e);
+        }
+
         var slices = new List<MultiEchoSlice>();
+        var incomplete = new List<IncompleteSlice>();
         double[] buffer = [];   // one frame of doubles, reused for every frame (frames are large-object-heap sized)
+        int position = -1;
         foreach (var (location, row) in bySlice)
         {
+            position++;
             if (row.Any(f => f is null))
             {
-                warnings.Add($"slice at {location} mm has {row.Count(f => f is not null)} of {echoes.Count} echoes and was dropped");
+                var missing = echoes.Where((_, e) => row[e] is null).Select(a => a.EchoTimeMs!.Value).ToList();
+                var present = row.Where(f => f is not null).Select(f => f!.Path).Distinct().ToList();
+                incomplete.Add(new IncompleteSlice(position, location, missing, present));
+                warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"slice {position} at {location:0.##} mm has {row.Count(f => f is not null)} of {echoes.Count} echoes (no frame at TE {string.Join(", ", missing)} ms; present in {string.Join(", ", present.Select(Path.GetFileName))}) and is left out: it has no result"));
                 continue;
             }
             var planes = new ImagePlane[echoes.Count];
@@ -114,11 +187,11 @@ public sealed class MultiEchoSeries
                 for (int i = 0; i < values.Length; i++) values[i] = (float)buffer[i];
                 planes[e] = new ImagePlane(values, GeometryOf(f, pixels.Format), echoes[e].EchoTimeMs, $"{f.Path}#{f.FrameIndex}");
             }
-            slices.Add(new MultiEchoSlice(slices.Count, location, planes[0].Geometry, planes));
+            slices.Add(new MultiEchoSlice(position, location, planes[0].Geometry, planes));
         }
-        if (slices.Count == 0) throw new ImagingException("No slice has every echo", series[0].SeriesInstanceUid);
+        if (slices.Count == 0) throw new ImagingException($"No slice of {described} has every echo: {string.Join("; ", warnings)}", series[0].SeriesInstanceUid);
         return new MultiEchoSeries(string.Join(" + ", series.Select(s => s.SeriesDescription ?? "")), string.Join(" + ", series.Select(s => s.SeriesInstanceUid)),
-            [.. echoes.Select(a => a.EchoTimeMs!.Value)], slices, series[0].FieldStrengthT, series[0].Manufacturer, warnings);
+            [.. echoes.Select(a => a.EchoTimeMs!.Value)], slices, series[0].FieldStrengthT, series[0].Manufacturer, warnings, incomplete);
     }
 
     /// <summary>
@@ -142,7 +215,15 @@ public sealed class MultiEchoSeries
         foreach (var path in chosen[0].Files)
         {
             var sidecar = BidsSidecar.ForImage(path);
-            var te = sidecar.EchoTimeSeconds ?? throw new ImagingException("BIDS sidecar has no EchoTime", sidecar.Path);
+            var te = sidecar.EchoTimeSeconds ?? throw new ImagingException("BIDS sidecar has no EchoTime", new ErrorContext { FilePath = sidecar.Path, Tag = "EchoTime" });
+            // BIDS gives EchoTime in seconds; 23.051 there is a millisecond value written into a seconds field, not a 23 s echo.
+            if (!(te > 0 && te * 1000 >= PlausibleRange.MinEchoTimeMs && te * 1000 <= PlausibleRange.MaxEchoTimeMs))
+            {
+                string hint = te > 1 && te <= PlausibleRange.MaxEchoTimeMs ? FormattableString.Invariant($"; it looks like milliseconds ({te} ms = {te / 1000} s): fix the sidecar") : "";
+                throw new ImagingException(FormattableString.Invariant(
+                    $"EchoTime {te} is in seconds by the BIDS specification, and {te} s is not a plausible echo time ({PlausibleRange.MinEchoTimeMs / 1000}–{PlausibleRange.MaxEchoTimeMs / 1000} s){hint}"),
+                    new ErrorContext { FilePath = sidecar.Path, Tag = "EchoTime" });
+            }
             var image = NiftiReader.Read(path);
             if (image.Volumes > 1) warnings.Add($"{Path.GetFileName(path)} has {image.Volumes} volumes; the first was used");
             echoes.Add((te * 1000.0, image, sidecar));
@@ -157,12 +238,14 @@ public sealed class MultiEchoSeries
             if (!image.SameGridAs(reference))
                 throw new ImagingException($"{Path.GetFileName(image.Path)} does not share the voxel grid of {Path.GetFileName(reference.Path)}", image.Path);
 
+        // Slice index = voxel index k, as FSLeyes, ITK-SNAP and nibabel number NIfTI slices (whatever the direction of k
+        // in patient space); each slice still carries its position along the normal.
         var slices = new List<MultiEchoSlice>();
-        foreach (var k in Enumerable.Range(0, reference.Nz).OrderBy(k => reference.SliceGeometry(k).SliceLocationMm))
+        for (int k = 0; k < reference.Nz; k++)
         {
             var geometry = reference.SliceGeometry(k);
-            var planes = echoes.Select(e => new ImagePlane(e.Image.SlicePixels(k, volume: 0), geometry, e.TeMs, $"{e.Image.Path}#slice{k}")).ToArray();
-            slices.Add(new MultiEchoSlice(slices.Count, geometry.SliceLocationMm, geometry, planes));
+            var planes = echoes.Select(e => new ImagePlane(e.Image.SlicePixels(k, volume: 0), geometry, e.TeMs, $"{e.Image.Path}#k={k}")).ToArray();
+            slices.Add(new MultiEchoSlice(k, geometry.SliceLocationMm, geometry, planes));
         }
         var first = echoes[0].Sidecar;
         return new MultiEchoSeries(first.SeriesDescription ?? chosen[0].Key, folder, [.. echoes.Select(e => e.TeMs)], slices,

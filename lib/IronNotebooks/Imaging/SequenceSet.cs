@@ -10,9 +10,25 @@ public sealed record SequenceSet(IReadOnlyList<SequenceSet.Entry> Entries)
     /// <summary>A sequence and where it is.</summary>
     public sealed record Entry(SequenceKey Key, CatalogSeries Series, CatalogAcquisition Acquisition);
 
-    /// <summary>Every magnitude acquisition of the catalog that has TR, TE, flip angle and field strength.</summary>
-    public static SequenceSet FromCatalog(ImageCatalog catalog) => new(
-        [.. Guard.NotNull(catalog).AllSeries.SelectMany(s => s.Acquisitions
+    /// <summary>
+    /// Every magnitude acquisition of the catalog that has TR, TE, flip angle and field strength. An exam with unreadable
+    /// DICOM files fails: a missing file may be a whole sequence, and which protocol an exam satisfies (and so which
+    /// method measures it) must not change because a file could not be read.
+    /// </summary>
+    /// <exception cref="ImagingException">The catalog lists unreadable files (each named with its reason), unless <paramref name="allowUnreadableFiles"/>.</exception>
+    public static SequenceSet FromCatalog(ImageCatalog catalog, bool allowUnreadableFiles = false)
+    {
+        Guard.NotNull(catalog);
+        if (!allowUnreadableFiles && catalog.Failures.Count > 0)
+            throw new ImagingException(
+                $"{catalog.Failures.Count} DICOM file(s) of the exam could not be read, so a sequence may be missing and the protocol cannot be identified "
+                + $"with confidence: {string.Join("; ", catalog.Failures.Select(f => $"{f.Path}: {f.Reason}"))}. Repair or remove them.",
+                new ErrorContext { FilePath = catalog.Failures[0].Path });
+        return Build(catalog);
+    }
+
+    private static SequenceSet Build(ImageCatalog catalog) => new(
+        [.. catalog.AllSeries.SelectMany(s => s.Acquisitions
             .Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null && s.RepetitionTimeMs is not null
                         && s.FlipAngleDeg is not null && s.FieldStrengthT is not null)
             .Select(a => new Entry(new SequenceKey(s.RepetitionTimeMs!.Value, a.EchoTimeMs!.Value, s.FlipAngleDeg!.Value, s.FieldStrengthT!.Value), s, a)))]);
