@@ -11,7 +11,7 @@ namespace IronNotebooks.Relaxometry;
 /// Writes an R2* map (<see cref="R2StarMap"/>) as
 /// CSV or as DICOM, atomically (<see cref="AtomicOutput"/>) and never into the source's folders.
 /// <list type="bullet">
-/// <item>CSV (a path ending .csv): one row per pixel, <c>slice,sliceLocationMm,x,y,r2StarPerSecond,t2StarMs,s0,status</c>;
+/// <item>CSV (a path ending .csv): one row per pixel, <c>slice,x,y,r2StarPerSecond,t2StarMs,s0,status,sliceLocationMm</c>;
 /// <c>slice</c> is the source slice index (<see cref="MultiEchoSlice.Index"/>: DICOM position order, NIfTI voxel index k,
 /// never renumbered when an incomplete slice is left out) and <c>sliceLocationMm</c> its position along the normal;
 /// status is the camelCase <see cref="DecayFitStatus"/> name.</item>
@@ -27,7 +27,7 @@ public static class R2StarMapWriter
     public const double DicomStepPerSecond = 0.1;
 
     /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "slice,sliceLocationMm,x,y,r2StarPerSecond,t2StarMs,s0,status";
+    public const string CsvHeader = "slice,x,y,r2StarPerSecond,t2StarMs,s0,status,sliceLocationMm";
 
     /// <summary>Writes <paramref name="map"/> of <paramref name="source"/> to <paramref name="path"/> (CSV or DICOM folder); returns warnings.</summary>
     /// <param name="map">The map; its slices are those of <paramref name="source"/>, in order.</param>
@@ -84,13 +84,13 @@ public static class R2StarMapWriter
                     int i = y * s.Columns + x;
                     double r = s.R2StarPerSecond[i];
                     w.Write(s.SliceIndex.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                    w.Write(location); w.Write(',');
                     w.Write(x.ToString(CultureInfo.InvariantCulture)); w.Write(',');
                     w.Write(y.ToString(CultureInfo.InvariantCulture)); w.Write(',');
                     w.Write(N(r)); w.Write(',');
                     w.Write(double.IsNaN(r) ? "" : N(1000 / r)); w.Write(',');
                     w.Write(N(s.S0[i])); w.Write(',');
-                    w.WriteLine(names[s.Status[i]]);
+                    w.Write(names[s.Status[i]]); w.Write(',');
+                    w.WriteLine(location);
                 }
         }
     }
@@ -134,7 +134,7 @@ public static class R2StarMapWriter
             var ds = MrImageWriter.CreateClassicDataset(series, k);
             ds.SetIntegerString(DicomTags.InstanceNumber, map.Slices[k].SliceIndex + 1);
             ds.SetDecimalString(DicomTags.SliceLocation, Math.Round(source.Slices[k].SliceLocationMm, 3));
-            DicomWriter.Write(Path.Combine(folder, $"R2STAR_{map.Slices[k].SliceIndex:D4}.dcm"), ds);
+            DicomWriter.Write(Path.Combine(folder, $"IM{map.Slices[k].SliceIndex + 1:D5}.dcm"), ds);
         }
         return warnings;
     }
