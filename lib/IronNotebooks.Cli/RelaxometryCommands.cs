@@ -223,6 +223,8 @@ public static class RelaxometryCommands
             if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
             var shape = RoiCommands.ParseSpec(roiSpec);
             var loaded = MultiEchoFolder.Load(dir.FullName, series);
+            if (sliceIndex < 0 || sliceIndex >= loaded.SliceCount)
+                throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.SliceCount - 1} ({loaded.SliceCount} slices in '{loaded.Description}').", "--slice");
             var chosen = loaded.SliceAt(sliceIndex);
             int listPosition = loaded.Slices.ToList().IndexOf(chosen);
             string? noiseSource = noise is null ? null : "--noise";

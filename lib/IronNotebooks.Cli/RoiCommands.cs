@@ -47,6 +47,8 @@ public static class RoiCommands
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var shape = ParseSpec(spec);
         var loaded = MultiEchoFolder.Load(dir.FullName, series);
+        if (sliceIndex < 0 || sliceIndex >= loaded.SliceCount)
+            throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.SliceCount - 1} ({loaded.SliceCount} slices in '{loaded.Description}').", "--slice");
         var slice = loaded.SliceAt(sliceIndex);
         var results = RoiMeasurement.MeasureEchoes(slice, shape)
             .Select((r, e) => new EchoStatistics(r.EchoTimeMs, r.Mean, r.Sd, r.Median, r.Min, r.Max, r.PixelCount, r.AreaMm2)

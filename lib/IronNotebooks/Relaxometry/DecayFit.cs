@@ -65,11 +65,11 @@ public static class DecayFit
             if (!double.IsFinite(te[i]) || te[i] < 0)
                 throw new ArgumentException($"Echo {i + 1} has TE {te[i]} ms; echo times must be finite numbers ≥ 0 (ms).", "echoTimesMs");
             if (!double.IsFinite(s[i]))
-                throw new ArgumentException($"The signal of echo {i + 1} is {s[i]}, not a finite number; remove the echo or fix the data.", "signal");
+                throw new ArgumentException($"The signal of echo {i + 1} is {s[i]}: not finite; remove the echo or fix the data.", "signal");
             if (i > 0 && !(te[i] > te[i - 1]))
                 throw new ArgumentException(te[i] == te[i - 1]
-                    ? $"Echoes {i} and {i + 1} both have TE {te[i]} ms; average or drop repeated echoes."
-                    : $"Echo times must increase: echo {i} has TE {te[i - 1]} ms and echo {i + 1} has {te[i]} ms.", "echoTimesMs");
+                    ? $"Echoes {i} and {i + 1} both have TE {te[i]} ms (a duplicate); average or drop repeated echoes."
+                    : $"Echo times must be strictly increasing: echo {i} has TE {te[i - 1]} ms and echo {i + 1} has {te[i]} ms.", "echoTimesMs");
         }
         if (o.NoiseSigma is double sigma && !(sigma > 0 && double.IsFinite(sigma)))
             throw new ArgumentException($"NoiseSigma = {sigma} must be a finite number above 0.", nameof(o));

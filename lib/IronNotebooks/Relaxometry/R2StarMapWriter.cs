@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using IronNotebooks.Dicom;
-using IronNotebooks.Dicom.IO;
 using IronNotebooks.Imaging;
 
 namespace IronNotebooks.Relaxometry;
@@ -97,60 +95,14 @@ public static class R2StarMapWriter
 
     private static List<string> WriteDicom(R2StarMapResult map, MultiEchoSeries source, string folder)
     {
-        var warnings = new List<string>();
-        int above = 0;
-        var frames = new List<MrFrame>();
-        for (int k = 0; k < map.Slices.Count; k++)
-        {
-            var slice = map.Slices[k];
-            var stored = new ushort[slice.R2StarPerSecond.Length];
-            for (int i = 0; i < stored.Length; i++)
-            {
-                double r = slice.R2StarPerSecond[i];
-                if (!double.IsFinite(r) || r < 0) continue;
-                double steps = Math.Round(r / DicomStepPerSecond);
-                if (steps > ushort.MaxValue) { above++; steps = ushort.MaxValue; }
-                stored[i] = (ushort)steps;
-            }
-            var g = source.Slices[k].Geometry;   // the slice's own position: map slice k is source slice k
-            frames.Add(new MrFrame(0, [g.OriginMm.X, g.OriginMm.Y, g.OriginMm.Z], stored, 1));
-        }
-        if (above > 0)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{above} pixel(s) above {ushort.MaxValue * DicomStepPerSecond:0.#} s⁻¹ are stored as that maximum in the DICOM map (the CSV output keeps them)"));
-        var g0 = source.Slices[0].Geometry;
-        var series = new MrImageSeries
-        {
-            Rows = g0.Rows, Columns = g0.Columns, PixelSpacingMm = [g0.RowSpacingMm, g0.ColumnSpacingMm],
-            SliceThicknessMm = double.IsFinite(g0.SliceThicknessMm) ? g0.SliceThicknessMm : 0,
-            ImageOrientationPatient = [g0.RowDirection.X, g0.RowDirection.Y, g0.RowDirection.Z, g0.ColumnDirection.X, g0.ColumnDirection.Y, g0.ColumnDirection.Z],
-            RepetitionTimeMs = 0, FlipAngleDeg = 0, MagneticFieldStrengthT = source.FieldStrengthT ?? 0, Frames = frames,
-            RescaleSlope = DicomStepPerSecond, ImageType = ["DERIVED", "SECONDARY", "R2STAR"],
-            Manufacturer = "IronNotebooks", SeriesDescription = $"R2* map (1/s = stored x {DicomStepPerSecond}), model {map.Model}, from {source.Description}",
-        };
-        // One file per slice, named by the source slice index (not renumbered), with Slice Location and Instance Number.
-        for (int k = 0; k < frames.Count; k++)
-        {
-            var ds = MrImageWriter.CreateClassicDataset(series, k);
-            ds.SetIntegerString(DicomTags.InstanceNumber, map.Slices[k].SliceIndex + 1);
-            ds.SetDecimalString(DicomTags.SliceLocation, Math.Round(source.Slices[k].SliceLocationMm, 3));
-            DicomWriter.Write(Path.Combine(folder, $"IM{map.Slices[k].SliceIndex + 1:D5}.dcm"), ds);
-        }
-        return warnings;
+        // Map slice k is source slice k: each DICOM slice keeps that slice's own position and index.
+        int above = DerivedMapDicom.Write(folder, source, [.. map.Slices.Select((s, k) => new DerivedMapDicom.MapSlice(source.Slices[k], s.R2StarPerSecond))],
+            DicomStepPerSecond, ImageTypeValue, $"R2* map (1/s = stored x {DicomStepPerSecond.ToString(CultureInfo.InvariantCulture)}), model {map.Model}, from {source.Description}");
+        return above == 0 ? [] : [string.Create(CultureInfo.InvariantCulture,
+            $"{above} pixel(s) above {ushort.MaxValue * DicomStepPerSecond:0.#} s⁻¹ are stored as that maximum in the DICOM map (the CSV output keeps them)")];
     }
 
-    /// <summary>A file written by this writer before: DICOM, manufacturer IronNotebooks, Image Type …\R2STAR.</summary>
-    private static bool IsEarlierMap(string file)
-    {
-        try
-        {
-            var ds = DicomFile.Open(file, DicomReadOptions.Default with { ReadPixelData = false }).Dataset;
-            return ds.GetStringOrDefault(DicomTags.Manufacturer) == "IronNotebooks"
-                && (ds.GetStringOrDefault(DicomTags.ImageType) ?? "").Contains("R2STAR", StringComparison.Ordinal);
-        }
-        catch (DicomException)
-        {
-            return false;
-        }
-    }
+    private const string ImageTypeValue = "R2STAR";
+
+    private static bool IsEarlierMap(string file) => DerivedMapDicom.IsEarlierMap(file, ImageTypeValue);
 }

@@ -55,7 +55,7 @@ public sealed class CliApprovalTests
         Assert.Equal(0.01349 * 100 - 0.03, root.GetProperty("licMgPerGram").GetDouble(), 1e-12); // 1.319 mg/g
         Assert.Equal(1.319 * 17.907, root.GetProperty("licUmolPerGram").GetDouble(), 1e-9);
         Assert.Equal(100, root.GetProperty("inputRatePerSecond").GetDouble());
-        Assert.Equal(3, root.GetProperty("calibrationField").GetDouble());
+        Assert.Equal(3, root.GetProperty("calibrationFieldStrengthT").GetDouble());
         Assert.Equal("estimated", root.GetProperty("outcome").GetString());
         Approvals.VerifyJson(output, "lic-r2star-hernando-3t");
     }
@@ -89,7 +89,7 @@ public sealed class CliApprovalTests
     {
         double[] te = [1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5];
         var dir = R2StarMapTests.WriteSeries(te);
-        var csv = Path.Combine(dir, "map.csv");
+        var csv = Path.Combine(Path.GetDirectoryName(dir)!, Path.GetFileName(dir) + "-map.csv");   // outputs never go into the input folder
         try
         {
             var (code, output, error) = CliHarness.Run("map", dir, "--model", "mono", "--mask", "1", "--out", csv, "--json");
@@ -105,6 +105,10 @@ public sealed class CliApprovalTests
             Assert.Equal(measurable[measurable.Count / 2], root.GetProperty("medianR2StarPerSecond").GetDouble(), measurable[measurable.Count / 2] * 0.005);
             Approvals.VerifyJson(output, "map-summary");
         }
-        finally { Directory.Delete(dir, true); }
+        finally
+        {
+            Directory.Delete(dir, true);
+            File.Delete(csv);
+        }
     }
 }

@@ -51,9 +51,9 @@ public sealed class RelaxometryCliTests
         Assert.Equal(2.742, root.GetProperty("licMgPerGram").GetDouble(), 1e-9);
         Assert.Equal(2.742 * 17.907, root.GetProperty("licUmolPerGram").GetDouble(), 1e-9);
         Assert.Equal("wood2005", root.GetProperty("calibration").GetString());
-        Assert.Equal(3, root.GetProperty("field").GetDouble());
+        Assert.Equal(3, root.GetProperty("fieldStrengthT").GetDouble());
         Assert.Equal("1.33–32.9 mg/g", root.GetProperty("validityRange").GetString());
-        Assert.Equal("Secondary", root.GetProperty("status").GetString());
+        Assert.Equal("secondary", root.GetProperty("status").GetString());
         Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("Field strength differs", StringComparison.Ordinal));
     }
 
