@@ -37,6 +37,24 @@ internal static class Approvals
             : $"{name}: output differs from {approved}.\n{FirstDifference(expected, normalised)}\nReceived: {received}. If the change is intended, review it and rename it to the approved file.");
     }
 
+    /// <summary>Approves plain text (already normalised by the caller) as Approved/NAME{extension}.</summary>
+    public static void VerifyText(string text, string name, string extension)
+    {
+        text = text.ReplaceLineEndings("\n");
+        string approved = Path.Combine(Folder, name + ".approved" + extension), received = Path.Combine(Folder, name + ".received" + extension);
+        string? expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : null;
+        if (expected == text)
+        {
+            File.Delete(received);
+            return;
+        }
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(received, text);
+        throw new XunitException(expected is null
+            ? $"{name}: no approved file yet. Review {received} and rename it to {Path.GetFileName(approved)}."
+            : $"{name}: output differs from {approved}.\n{FirstDifference(expected, text)}\nReceived: {received}. If the change is intended, review it and rename it to the approved file.");
+    }
+
     // Free-text diagnostics of the iterative engines (which stopping rule fired first) are not part of the contract.
     private static readonly HashSet<string> FreeText = ["exitReason"];
 
