@@ -12,6 +12,9 @@ public sealed record CatalogSeries(
     /// </summary>
     public IReadOnlyList<IronNotebooks.Dicom.Inspection.DicomFolderScan.FileProblem> UnreadableFiles { get; init; } = [];
 
+    /// <summary>Distinct Echo Numbers (0018,0086) of the single-frame magnitude files, ascending: a gap means an echo's file is missing.</summary>
+    public IReadOnlyList<int> MagnitudeEchoNumbers { get; init; } = [];
+
     /// <summary>Distinct echo times of the magnitude acquisitions, ascending, ms.</summary>
     public IReadOnlyList<double> MagnitudeEchoTimesMs =>
         [.. Acquisitions.Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null).Select(a => a.EchoTimeMs!.Value).Distinct().Order()];

@@ -88,11 +88,15 @@ public sealed record ImageCatalog(string Root, IReadOnlyList<CatalogStudy> Studi
             .ToList();
         if (acquisitions.Select(a => (a.Rows, a.Columns)).Distinct().Count() > 1) warnings.Add("more than one image size in one series");
 
+        var magnitudeFiles = frames.Where(f => f.Component == ImageComponent.Magnitude).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var echoNumbers = objects.Where(o => o.Frames.Count == 1 && magnitudeFiles.Contains(o.Path)
+                && o.Header.TryGetInt(DicomTags.EchoNumbers, out _))
+            .Select(o => o.Header.GetInt(DicomTags.EchoNumbers)).Distinct().Order().ToList();
         return new CatalogSeries(uid, first.TryGetInt(DicomTags.SeriesNumber, out var number) ? number : null,
             first.GetStringOrDefault(DicomTags.SeriesDescription), first.GetStringOrDefault(DicomTags.Modality),
             first.GetStringOrDefault(DicomTags.Manufacturer), frames[0].Info.RepetitionTimeMs, frames[0].Info.FlipAngleDeg,
             first.TryGetDouble(DicomTags.MagneticFieldStrength, out var field) ? field : null,
-            objects.Count, frames.Count, acquisitions, warnings);
+            objects.Count, frames.Count, acquisitions, warnings) { MagnitudeEchoNumbers = echoNumbers };
     }
 
     /// <summary>Slice position along the plane normal (mm, to 0.01), or null without geometry.</summary>

@@ -146,6 +146,16 @@ public sealed class MultiEchoSeries
             return p;
         }
 
+        // A deleted file leaves no trace but a gap in the Echo Numbers (0018,0086) between the first and last echo present.
+        var numbers = series.SelectMany(s => s.MagnitudeEchoNumbers).Distinct().Order().ToList();
+        if (numbers.Count >= 2)
+        {
+            var gaps = Enumerable.Range(numbers[0], numbers[^1] - numbers[0] + 1).Except(numbers).ToList();
+            if (gaps.Count > 0 && gaps.Count <= 1024)
+                throw new ImagingException(
+                    $"{described}: echo number(s) {string.Join(", ", gaps)} are missing (Echo Numbers {numbers[0]}–{numbers[^1]} present otherwise): a file was deleted or not exported, and the decay is not fitted without it.",
+                    new ErrorContext { FilePath = echoes[0].FrameReferences[0].Path, Tag = "(0018,0086) EchoNumbers" });
+        }
         try
         {
             PlausibleRange.EchoTimesMs([.. echoes.Select(a => a.EchoTimeMs!.Value)], "EchoTime");
