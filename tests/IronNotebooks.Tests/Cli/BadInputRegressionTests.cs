@@ -90,6 +90,14 @@ public sealed class BadInputRegressionTests : IClassFixture<SynthCohortFixture>,
     }
 
     [Fact]
+    public void Fit_FourthEchoFileDeleted_FailsNamingTheMissingEchoNumber()
+    {
+        var exam = _cohort.CopyExam("SYN-0002", _dir);
+        File.Delete(Path.Combine(Mgre(exam), "IM00004.dcm"));
+        AssertBadInputNaming("echo number(s) 4 are missing", CliHarness.Run("fit", exam, "--series", "9", "--roi", "circle:15,29,2"));
+    }
+
+    [Fact]
     public void Fit_UnreadableFileInAnotherSeriesFolder_FitsAndNamesItInAWarning()
     {
         var exam = _cohort.CopyExam("SYN-0002", _dir);
