@@ -60,7 +60,8 @@ public static partial class CliErrors
         var option = OptionNames.TryGetValue(parameter, out var o) ? o : parameter;
         if (option.StartsWith("--", StringComparison.Ordinal))
         {
-            if (parameter.Length > 3) message = Regex.Replace(message, $@"(?<![\w-]){Regex.Escape(parameter)}(?!\w)", option);
+            // Only identifiers (measuredFieldT, echoTimesMs) are replaced in the text: a plain word such as "signal" is English there.
+            if (parameter.Any(char.IsUpper)) message = Regex.Replace(message, $@"(?<![\w-]){Regex.Escape(parameter)}(?!\w)", option);
             if (!message.Contains(option, StringComparison.Ordinal)) message = $"{option}: {message}";
         }
         return message;

@@ -23,18 +23,7 @@ internal static class Approvals
         var node = JsonNode.Parse(json) ?? throw new XunitException($"{name}: the output is not JSON.");
         string normalised = Normalise(node)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
             .ReplaceLineEndings("\n") + "\n";
-        string approved = Path.Combine(Folder, name + ".approved.json"), received = Path.Combine(Folder, name + ".received.json");
-        string? expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : null;
-        if (expected == normalised)
-        {
-            File.Delete(received);
-            return;
-        }
-        Directory.CreateDirectory(Folder);
-        File.WriteAllText(received, normalised);
-        throw new XunitException(expected is null
-            ? $"{name}: no approved file yet. Review {received} and rename it to {Path.GetFileName(approved)}."
-            : $"{name}: output differs from {approved}.\n{FirstDifference(expected, normalised)}\nReceived: {received}. If the change is intended, review it and rename it to the approved file.");
+        VerifyText(normalised, name, ".json");
     }
 
     /// <summary>Approves plain text (already normalised by the caller) as Approved/NAME{extension}.</summary>
