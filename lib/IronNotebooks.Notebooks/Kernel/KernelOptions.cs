@@ -33,4 +33,16 @@ public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<str
         string? v = FileVersionInfo.GetVersionInfo(assemblyPath).ProductVersion;
         return v?.Split('+')[0];
     }
+
+    /// <summary>
+    /// True when a built version meets the version a notebook asks for: equal, or matching a NuGet floating version
+    /// (<c>0.1.0-*</c> takes 0.1.0 and every 0.1.0 prerelease, as NuGet does).
+    /// </summary>
+    public static bool Satisfies(string requested, string built)
+    {
+        if (!requested.EndsWith('*')) return string.Equals(requested, built, StringComparison.OrdinalIgnoreCase);
+        string prefix = requested[..^1];
+        return built.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            || (prefix.EndsWith('-') && string.Equals(built, prefix[..^1], StringComparison.OrdinalIgnoreCase));
+    }
 }

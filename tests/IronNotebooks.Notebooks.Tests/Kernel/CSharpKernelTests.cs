@@ -106,6 +106,28 @@ public class CSharpKernelTests
     }
 
     [Fact]
+    public void Execute_CuratedFirstCell_LoadsTheLibraryBuiltHereAndSaysWhichBuildWithoutANote()
+    {
+        var run = new CSharpKernel().Execute("#r \"nuget: IronNotebooks, 0.1.0-*\"\nIronNotebooks.Reproduction.LibraryBuild.Current.Summary");
+
+        Assert.True(run.Succeeded, run.Error?.EValue);
+        string summary = Result(run).Data["text/plain"];
+        Assert.StartsWith("IronNotebooks 0.1.0", summary);
+        Assert.Contains(typeof(IronNotebooks.Reproduction.LibraryBuild).Assembly.Location, summary);
+        Assert.Empty(run.Outputs.OfType<StreamOutput>()); // a floating version the build meets is no mismatch
+    }
+
+    [Theory]
+    [InlineData("0.1.0", "0.1.0", true)]
+    [InlineData("0.1.0-*", "0.1.0", true)]
+    [InlineData("0.1.0-*", "0.1.0-local.20261203051859", true)]
+    [InlineData("0.1.*", "0.1.7", true)]
+    [InlineData("0.1.0", "0.2.0", false)]
+    [InlineData("0.1.0-*", "0.2.0", false)]
+    public void Satisfies_RequestedVersion_MatchesAsNuGetFloatingVersionsDo(string requested, string built, bool expected) =>
+        Assert.Equal(expected, KernelOptions.Satisfies(requested, built));
+
+    [Fact]
     public void Execute_NugetReferenceToAnotherPackage_IsRefusedNamingIt()
     {
         var run = new CSharpKernel().Execute("#r \"nuget: Plotly.NET, 5.0.0\"\n1");
