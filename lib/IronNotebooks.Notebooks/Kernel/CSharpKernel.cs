@@ -62,7 +62,7 @@ public sealed class CSharpKernel
         if (!IsUsable) throw new InvalidOperationException("The kernel stopped after a cell timed out; start a new kernel.");
         int count = ++executionCount;
         var clock = Stopwatch.StartNew();
-        var context = new CellContext();
+        var context = new CellContext(options.OutputLimits ?? OutputLimits.Default);
         var work = Task.Run(async () =>
         {
             ConsoleCapture.Cell = context;

@@ -9,7 +9,9 @@ namespace IronNotebooks.Notebooks.Kernel;
 /// </param>
 /// <param name="BaseDirectory">Folder that relative <c>#r "file.dll"</c> paths start from (the notebook's folder); null: the current folder.</param>
 /// <param name="CellTimeout">Longest a cell may run; null for no limit. A cell that times out ends the kernel (its thread cannot be stopped safely).</param>
-public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<string>> Packages, string? BaseDirectory = null, TimeSpan? CellTimeout = null)
+/// <param name="OutputLimits">Per-cell output caps; null: <see cref="Kernel.OutputLimits.Default"/>.</param>
+public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<string>> Packages, string? BaseDirectory = null, TimeSpan? CellTimeout = null,
+    OutputLimits? OutputLimits = null)
 {
     /// <summary>
     /// The IronNotebooks library beside the running program (the assemblies the CLI itself loads): IronNotebooks,
