@@ -22,6 +22,7 @@ cat > "$jupyter_path/kernels/ironnb-dotnet-csharp/kernel.json" <<JSON
  "display_name": ".NET (C#) for IronNotebooks CI", "language": "C#"}
 JSON
 # The fast headless path on the same notebooks (its exit code is judged by the comparison below).
-dotnet run --project lib/IronNotebooks.Cli -- reproduce --notebooks notebooks --out "$out/ironnb" --json > "$out/ironnb.json" || true
+dotnet build lib/IronNotebooks.Cli -v quiet -nologo >&2
+dotnet run --no-build --project lib/IronNotebooks.Cli -- reproduce --notebooks notebooks --out "$out/ironnb" --json > "$out/ironnb.json" || true
 JUPYTER_PATH="$jupyter_path" JUPYTER_DATA_DIR="$jupyter_path" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 \
   /usr/bin/python3 environment/real_kernel_notebooks.py --notebooks notebooks --out "$out" --ironnb "$out/ironnb.json" --repo "$root" --kernel ironnb-dotnet-csharp

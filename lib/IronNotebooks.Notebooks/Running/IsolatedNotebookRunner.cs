@@ -110,6 +110,7 @@ public static class IsolatedNotebookRunner
                     break;
             }
         }
+        progress?.Invoke(codeCells, codeCells);
         if (!process.WaitForExit(10_000)) process.Kill(entireProcessTree: true);
         process.WaitForExit();
         if (notebookError is not null) throw new NotebookException(notebookError, path);
