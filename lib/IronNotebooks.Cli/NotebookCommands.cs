@@ -21,7 +21,8 @@ public static class NotebookCommands
 
     /// <summary>JSON shape of `run` and of each notebook in `reproduce`.</summary>
     public sealed record RunReport(string Notebook, bool Succeeded, int CodeCells, int FailedCells, int ChecksMatched, int ChecksDiffering, double TotalMs,
-        double? FirstCellMs, string? Executed, string? Report, IReadOnlyList<CellReport> Cells, IReadOnlyList<CheckRecord> Checks, IReadOnlyList<string> Warnings);
+        double? FirstCellMs, string? Executed, string? Report, IReadOnlyList<CellReport> Cells, IReadOnlyList<CheckRecord> Checks, IReadOnlyList<string> Warnings,
+        string? KernelEnded = null);
 
     /// <summary>JSON shape of `reproduce`.</summary>
     public sealed record ReproduceReport(string NotebooksFolder, string Out, int Notebooks, int FailedNotebooks, int Checks, int ChecksDiffering, double TotalMs,
@@ -132,7 +133,8 @@ public static class NotebookCommands
         NotebookRun run;
         try
         {
-            run = NotebookRunner.RunFile(path, options, progress);
+            // The kernel runs in a child process: a cell that exits, aborts or overflows the stack ends only that process.
+            run = IsolatedNotebookRunner.RunFile(path, KernelHostCommand.Ironnb(), options.CellTimeout, progress);
         }
         catch (NotebookException e)
         {
@@ -147,7 +149,7 @@ public static class NotebookCommands
             run.Checks.Count(c => !c.Matches), Math.Round(run.TotalMs, 1), run.FirstCellMs is { } f ? Math.Round(f, 1) : null,
             outFile is null ? null : Path.GetFullPath(outFile), html is null ? null : Path.GetFullPath(html),
             run.Cells.Select(c => new CellReport(c.Cell, c.FirstLine, Status(c.Status), Math.Round(c.DurationMs, 1), c.Error?.EName, c.Error?.EValue)).ToList(),
-            run.Checks, warnings);
+            run.Checks, warnings, run.KernelEnded);
     }
 
     private static string Status(CellRunStatus s) => s switch
@@ -167,7 +169,7 @@ public static class NotebookCommands
             any = true;
             error.WriteLine(c.Status == "failed"
                 ? $"error: {r.Notebook}: cell {c.Cell} failed (`{Shorten(c.FirstLine)}`): {c.EName}: {c.EValue}"
-                : $"error: {r.Notebook}: cell {c.Cell} was not run (`{Shorten(c.FirstLine)}`) because an earlier cell timed out");
+                : $"error: {r.Notebook}: cell {c.Cell} was not run (`{Shorten(c.FirstLine)}`) because {r.KernelEnded ?? "an earlier cell ended the kernel"}");
         }
         foreach (var c in r.Checks.Where(c => !c.Matches))
         {

@@ -75,7 +75,7 @@ public static class IpynbFormat
             metadata is { Count: > 0 } ? metadata : null);
     }
 
-    private static CellOutput ReadOutput(JsonObject o, int cellIndex, string? filePath)
+    internal static CellOutput ReadOutput(JsonObject o, int cellIndex, string? filePath)
     {
         string type = o["output_type"]?.GetValue<string>() ?? "";
         switch (type)
@@ -152,7 +152,7 @@ public static class IpynbFormat
         return id;
     }
 
-    private static JsonNode WriteOutput(CellOutput output) => output switch
+    internal static JsonNode WriteOutput(CellOutput output) => output switch
     {
         StreamOutput s => new JsonObject { ["name"] = s.Name, ["output_type"] = "stream", ["text"] = Lines(s.Text) },
         ErrorOutput e => new JsonObject

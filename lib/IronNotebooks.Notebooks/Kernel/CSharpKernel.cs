@@ -62,7 +62,7 @@ public sealed class CSharpKernel
         if (!IsUsable) throw new InvalidOperationException("The kernel stopped after a cell timed out; start a new kernel.");
         int count = ++executionCount;
         var clock = Stopwatch.StartNew();
-        var context = new CellContext();
+        var context = new CellContext(options.OutputLimits ?? OutputLimits.Default);
         var work = Task.Run(async () =>
         {
             ConsoleCapture.Cell = context;
@@ -163,7 +163,7 @@ public sealed class CSharpKernel
                         return Refuse(context, d, $"#r \"nuget: {d.Name}\": the headless runner resolves only {Known()} (from the library built in this repository), not packages from a feed.");
                     AddReferences(files);
                     string? built = KernelOptions.VersionOf(files[0]);
-                    if (d.Version is not null && built is not null && d.Version != built)
+                    if (d.Version is not null && built is not null && !KernelOptions.Satisfies(d.Version, built))
                         context.Stderr.WriteLine($"note: the notebook asks for {d.Name} {d.Version}; the runner uses the library built from this repository ({built}).");
                     break;
                 case "r-path":

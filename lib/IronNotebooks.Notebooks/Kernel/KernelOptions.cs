@@ -9,7 +9,9 @@ namespace IronNotebooks.Notebooks.Kernel;
 /// </param>
 /// <param name="BaseDirectory">Folder that relative <c>#r "file.dll"</c> paths start from (the notebook's folder); null: the current folder.</param>
 /// <param name="CellTimeout">Longest a cell may run; null for no limit. A cell that times out ends the kernel (its thread cannot be stopped safely).</param>
-public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<string>> Packages, string? BaseDirectory = null, TimeSpan? CellTimeout = null)
+/// <param name="OutputLimits">Per-cell output caps; null: <see cref="Kernel.OutputLimits.Default"/>.</param>
+public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<string>> Packages, string? BaseDirectory = null, TimeSpan? CellTimeout = null,
+    OutputLimits? OutputLimits = null)
 {
     /// <summary>
     /// The IronNotebooks library beside the running program (the assemblies the CLI itself loads): IronNotebooks,
@@ -32,5 +34,17 @@ public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<str
     {
         string? v = FileVersionInfo.GetVersionInfo(assemblyPath).ProductVersion;
         return v?.Split('+')[0];
+    }
+
+    /// <summary>
+    /// True when a built version meets the version a notebook asks for: equal, or matching a NuGet floating version
+    /// (<c>0.1.0-*</c> takes 0.1.0 and every 0.1.0 prerelease, as NuGet does).
+    /// </summary>
+    public static bool Satisfies(string requested, string built)
+    {
+        if (!requested.EndsWith('*')) return string.Equals(requested, built, StringComparison.OrdinalIgnoreCase);
+        string prefix = requested[..^1];
+        return built.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            || (prefix.EndsWith('-') && string.Equals(built, prefix[..^1], StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -45,6 +45,8 @@ public static class HtmlReport
         h.Append(CultureInfo.InvariantCulture, $"{ran} code cells run, {failed} failed, {run.TotalMs / 1000:0.0} s; ")
             .Append(WebUtility.HtmlEncode(run.Name)).Append(", run ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</p>\n");
         if (plotlyJs is null) h.Append("<p class=\"banner\">plotly.js was not inlined: figures load it from the CDN and need internet access.</p>\n");
+        if (run.KernelEnded is not null)
+            h.Append("<p class=\"banner\">The kernel ended early: ").Append(WebUtility.HtmlEncode(run.KernelEnded)).Append(".</p>\n");
         foreach (var f in run.Failed)
             h.Append(CultureInfo.InvariantCulture, $"<p class=\"banner\"><a href=\"#cell-{f.Cell}\">Cell {f.Cell} failed</a>: ")
                 .Append(WebUtility.HtmlEncode($"{f.Error?.EName}: {f.Error?.EValue}")).Append("</p>\n");

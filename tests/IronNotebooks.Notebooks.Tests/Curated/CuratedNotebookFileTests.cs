@@ -44,6 +44,19 @@ public class CuratedNotebookFileTests
     {
         var firstCode = Load(name).GetProperty("cells").EnumerateArray().First(c => c.GetProperty("cell_type").GetString() == "code");
         string source = string.Concat(firstCode.GetProperty("source").EnumerateArray().Select(l => l.GetString()));
-        Assert.StartsWith("#i \"nuget: /workspaces/ironnotebooks/out/packages\"\n#r \"nuget: IronNotebooks, 0.1.0\"", source);
+        // No absolute #i folder (issue 17): notebooks/NuGet.config names ../out/packages; the floating version takes the
+        // newest build-stamped package there, and the cell shows which build was loaded.
+        Assert.Equal("#r \"nuget: IronNotebooks, 0.1.0-*\"\nIronNotebooks.Reproduction.LibraryBuild.Current.Summary", source);
+        Assert.DoesNotContain("#i ", string.Concat(Load(name).GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("cell_type").GetString() == "code")
+            .SelectMany(c => c.GetProperty("source").EnumerateArray()).Select(l => l.GetString())));
+    }
+
+    [Fact]
+    public void NotebooksNuGetConfig_NamesThisCheckoutsPackagesFolderRelatively()
+    {
+        var config = System.Xml.Linq.XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "notebooks", "NuGet.config"));
+        var sources = config.Descendants("packageSources").SelectMany(e => e.Elements("add")).Select(e => (string?)e.Attribute("value")).ToList();
+        Assert.Equal(["../out/packages"], sources);
     }
 }

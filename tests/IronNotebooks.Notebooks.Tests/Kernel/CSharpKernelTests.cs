@@ -106,6 +106,28 @@ public class CSharpKernelTests
     }
 
     [Fact]
+    public void Execute_CuratedFirstCell_LoadsTheLibraryBuiltHereAndSaysWhichBuildWithoutANote()
+    {
+        var run = new CSharpKernel().Execute("#r \"nuget: IronNotebooks, 0.1.0-*\"\nIronNotebooks.Reproduction.LibraryBuild.Current.Summary");
+
+        Assert.True(run.Succeeded, run.Error?.EValue);
+        string summary = Result(run).Data["text/plain"];
+        Assert.StartsWith("IronNotebooks 0.1.0", summary);
+        Assert.Contains(typeof(IronNotebooks.Reproduction.LibraryBuild).Assembly.Location, summary);
+        Assert.Empty(run.Outputs.OfType<StreamOutput>()); // a floating version the build meets is no mismatch
+    }
+
+    [Theory]
+    [InlineData("0.1.0", "0.1.0", true)]
+    [InlineData("0.1.0-*", "0.1.0", true)]
+    [InlineData("0.1.0-*", "0.1.0-local.20261203051859", true)]
+    [InlineData("0.1.*", "0.1.7", true)]
+    [InlineData("0.1.0", "0.2.0", false)]
+    [InlineData("0.1.0-*", "0.2.0", false)]
+    public void Satisfies_RequestedVersion_MatchesAsNuGetFloatingVersionsDo(string requested, string built, bool expected) =>
+        Assert.Equal(expected, KernelOptions.Satisfies(requested, built));
+
+    [Fact]
     public void Execute_NugetReferenceToAnotherPackage_IsRefusedNamingIt()
     {
         var run = new CSharpKernel().Execute("#r \"nuget: Plotly.NET, 5.0.0\"\n1");
@@ -177,5 +199,55 @@ public class CSharpKernelTests
 
         Assert.Equal(string.Concat(Enumerable.Repeat("A\n", 200)), Assert.IsType<StreamOutput>(Assert.Single(runs[0].Outputs)).Text);
         Assert.Equal(string.Concat(Enumerable.Repeat("B\n", 200)), Assert.IsType<StreamOutput>(Assert.Single(runs[1].Outputs)).Text);
+    }
+}
+
+/// <summary>Issue 13, defect 13: per-cell output caps, with the cut said where it is.</summary>
+public class OutputLimitTests
+{
+    private static CSharpKernel Kernel(OutputLimits limits) => new(KernelOptions.Default with { OutputLimits = limits });
+
+    [Fact]
+    public void Execute_StdoutBeyondTheHead_KeepsHeadAndTailWithTheNumberOfLinesCut()
+    {
+        var run = Kernel(new OutputLimits(3, 2, 1_000, 100, 1_000)).Execute("for (int i = 0; i < 10; i++) Console.WriteLine(i);");
+
+        Assert.Equal(new StreamOutput("stdout", "0\n1\n2\n" + "… 5 lines truncated (per-cell output limit; see the README, \"Notebooks\") …\n" + "8\n9\n"),
+            Assert.Single(run.Outputs));
+    }
+
+    [Fact]
+    public void Execute_StdoutAndStderr_AreCappedSeparately()
+    {
+        var run = Kernel(new OutputLimits(2, 1, 1_000, 100, 1_000)).Execute("for (int i = 0; i < 4; i++) { Console.WriteLine(i); Console.Error.WriteLine(-i); }");
+
+        var streams = run.Outputs.OfType<StreamOutput>().GroupBy(s => s.Name).ToDictionary(g => g.Key, g => string.Concat(g.Select(s => s.Text)));
+        Assert.Equal("0\n1\n… 1 lines truncated (per-cell output limit; see the README, \"Notebooks\") …\n3\n", streams["stdout"]);
+        Assert.StartsWith("0\n-1\n… 1 lines truncated", streams["stderr"]);
+    }
+
+    [Fact]
+    public void Execute_OverlongLine_IsCutWithTheNumberOfCharacters()
+    {
+        var run = Kernel(new OutputLimits(10, 2, 1_000, 5, 1_000)).Execute("Console.WriteLine(new string('x', 12));");
+
+        Assert.Equal(new StreamOutput("stdout", "xxxxx … 7 characters truncated\n"), Assert.Single(run.Outputs));
+    }
+
+    [Fact]
+    public void Execute_OversizedDisplay_IsReplacedByANoteNamingItsSize()
+    {
+        var run = Kernel(new OutputLimits(10, 2, 1_000, 100, 1_000)).Execute("display(new string('x', 5_000));\n1");
+
+        var shown = run.Outputs.OfType<DisplayOutput>().ToList();
+        Assert.StartsWith("… displayed value of 5,000 characters truncated", shown[0].Data["text/plain"]);
+        Assert.Equal("1", shown[1].Data["text/plain"]); // a small result passes
+    }
+
+    [Fact]
+    public void Default_IsTheDocumentedLimit()
+    {
+        Assert.Equal(new OutputLimits(1_000, 200, 200_000, 10_000, 8_000_000), OutputLimits.Default);
+        Assert.Contains("the first 1,000 lines (at most 200,000 characters)", File.ReadAllText(Path.Combine(IronNotebooks.Dicom.Tests.Support.TestPaths.RepositoryRoot, "README.md")));
     }
 }
