@@ -12,6 +12,7 @@ internal static class CommandGroups
         StatsCommands.Build(output),
         .. RelaxometryCommands.Build(output),
         SynthCommands.Build(output),
+        ExamCommands.Build(output),
         .. NotebookCommands.Build(output),
     ];
 }

@@ -27,7 +27,7 @@ public static class IronNbApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is DicomException or ImagingException or RoiException or BadInputException or FileNotFoundException
+        catch (Exception e) when (e is DicomException or ImagingException or RoiException or BadInputException or IronNotebooks.Exams.ExamException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message}");

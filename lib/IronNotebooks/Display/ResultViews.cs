@@ -19,6 +19,9 @@ internal static class ResultViews
         new RoiStatisticsView(),
         new RoiSetView(),
         new RoiStatisticsTableView(),
+        // Exams
+        new ExamMeasurementResultView(),
+        new ExamMeasurementRowView(),
         // Signal ratios
         new SirEstimateView(),
         // Statistics

@@ -1,0 +1,28 @@
+using IronNotebooks.Exams;
+
+namespace IronNotebooks.Display.Views;
+
+/// <summary>Rows of exam measurements as one table (shared by exam results and cohort tables).</summary>
+internal static class ExamRowTable
+{
+    public static readonly IReadOnlyList<string> Headers =
+        ["exam", "method", "model", "calibration", "field (T)", "status", "LIC (µmol/g)", "LIC (mg/g)", "rate (s⁻¹)", "lower bound (µmol/g)", "method switch", "error"];
+
+    public static IReadOnlyList<string> Row(ExamMeasurementRow r) =>
+        [r.Exam, r.Method, r.Model, r.Calibration, r.FieldStrengthT is double f ? Numbers.F(f, 2) : "–", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()),
+         r.LicUmolPerGram is double u ? Numbers.F(u, 2) : "–", r.LicMgPerGram is double m ? Numbers.F(m, 2) : "–", r.RatePerSecond is double s ? Numbers.F(s, 1) : "–",
+         r.LicLowerBoundUmolPerGram is double lb ? Numbers.F(lb, 0) : "–", r.MethodSwitch ?? "", r.Error ?? ""];
+}
+
+internal sealed class ExamMeasurementResultView : ResultView<ExamMeasurementResult>
+{
+    public override DisplayDocument Describe(ExamMeasurementResult r) => new($"Exam {r.Exam}: {r.Rows.Count} method row(s)",
+        [new DisplayTable(null, ExamRowTable.Headers, [.. r.Rows.Select(ExamRowTable.Row)])],
+        [$"acquisitions: {string.Join("; ", r.Acquisitions)}", .. r.Warnings, .. r.Rows.SelectMany(x => x.Warnings).Distinct().Take(20)]);
+}
+
+internal sealed class ExamMeasurementRowView : ResultView<ExamMeasurementRow>
+{
+    public override DisplayDocument Describe(ExamMeasurementRow r) => new($"{r.Exam}: {r.Key}",
+        [new DisplayTable(null, ExamRowTable.Headers, [ExamRowTable.Row(r)])], r.Warnings);
+}
