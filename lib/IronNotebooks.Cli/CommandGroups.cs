@@ -13,6 +13,7 @@ internal static class CommandGroups
         .. RelaxometryCommands.Build(output),
         SynthCommands.Build(output),
         ExamCommands.Build(output),
+        CohortCommands.Build(output),
         .. NotebookCommands.Build(output),
     ];
 }

@@ -22,6 +22,7 @@ internal static class ResultViews
         // Exams
         new ExamMeasurementResultView(),
         new ExamMeasurementRowView(),
+        new CohortTableView(),
         // Signal ratios
         new SirEstimateView(),
         // Statistics

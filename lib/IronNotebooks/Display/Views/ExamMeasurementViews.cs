@@ -26,3 +26,12 @@ internal sealed class ExamMeasurementRowView : ResultView<ExamMeasurementRow>
     public override DisplayDocument Describe(ExamMeasurementRow r) => new($"{r.Exam}: {r.Key}",
         [new DisplayTable(null, ExamRowTable.Headers, [ExamRowTable.Row(r)])], r.Warnings);
 }
+
+internal sealed class CohortTableView : ResultView<Cohorts.CohortTable>
+{
+    public override DisplayDocument Describe(Cohorts.CohortTable t) => new(
+        $"Cohort: {t.Exams.Count} exam(s), {t.Count} row(s)",
+        [new DisplayTable(null, ExamRowTable.Headers, [.. t.Take(500).Select(ExamRowTable.Row)])],
+        [.. t.Count > 500 ? [$"… {t.Count - 500} more rows (filter with LINQ to see them)."] : Array.Empty<string>(),
+         $"{t.Count(r => r.Status == MeasurementStatus.Failed)} failed row(s); statuses as in results.csv."]);
+}
