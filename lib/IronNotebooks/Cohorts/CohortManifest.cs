@@ -27,7 +27,16 @@ public sealed record CohortManifest
         string full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new ExamException("manifest file does not exist.", full);
         CsvTable table;
-        try { table = CsvTable.Read(full); }
+        try
+        {
+            var bytes = File.ReadAllBytes(full);
+            int nul = Array.IndexOf(bytes, (byte)0);
+            if (nul >= 0) throw new ExamException($"not a CSV text file (a NUL byte at offset {nul}); a manifest is UTF-8 text with columns exam, folder.", full);
+            string text;
+            try { text = new System.Text.UTF8Encoding(false, true).GetString(bytes); }
+            catch (System.Text.DecoderFallbackException e) { throw new ExamException($"not UTF-8 text (invalid byte at offset {e.Index}); save the manifest as UTF-8 CSV.", full, e); }
+            table = CsvTable.Parse(text.TrimStart('\uFEFF'), full);
+        }
         catch (CsvFormatException e) { throw new ExamException(e.Message, null, e); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {

@@ -87,7 +87,10 @@ public sealed record Exam
         // An unreadable file has no header to say its series: attribute it to the series whose readable files share its folder.
         var seriesByFolder = catalog.AllSeries.SelectMany(s => s.Acquisitions.SelectMany(a => a.FrameReferences).Select(f => (Dir: Path.GetDirectoryName(f.Path)!, s)))
             .GroupBy(x => x.Dir).ToDictionary(g => g.Key, g => g.Select(x => x.s).DistinctBy(s => s.SeriesInstanceUid).ToList());
-        var problems = scan.Failures.Select(f =>
+        // Files skipped as "not DICOM" that are named like images (0-byte or garbage .dcm) are unusable inputs too, not noise.
+        var unusable = scan.Failures.Concat(scan.Skipped.Where(f => LooksLikeImageFile(f.Path))
+            .Select(f => f with { Reason = $"{f.Reason} ({new FileInfo(f.Path).Length} bytes)" })).ToList();
+        var problems = unusable.Select(f =>
         {
             var series = seriesByFolder.TryGetValue(Path.GetDirectoryName(f.Path)!, out var list) ? list : [];
             return (Problem: new ExamFileProblem(f.Path, f.Reason, [.. series.Where(s => s.SeriesNumber is not null).Select(s => s.SeriesNumber!.Value)]), Uids: series.Select(s => s.SeriesInstanceUid).ToList());
@@ -127,6 +130,12 @@ public sealed record Exam
             Rois = examRois,
             Warnings = warnings,
         };
+    }
+
+    private static bool LooksLikeImageFile(string path)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext is "" or ".dcm" or ".ima" or ".dicom" or ".img";
     }
 
     private static readonly DicomTag ReceiveCoilName = new(0x0018, 0x1250);
