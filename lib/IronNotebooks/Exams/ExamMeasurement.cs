@@ -210,15 +210,16 @@ public static class ExamMeasurement
                 var status = e.Lic is not null ? MeasurementStatus.Estimated : e.AboveRange ? MeasurementStatus.AboveRange : MeasurementStatus.Failed;
                 row = row with
                 {
-                    Calibration = e.Status == SirMethodStatus.Published ? "published"
-                        : e.Status == SirMethodStatus.Reconstruction ? $"reconstruction:{e.R2StarConversion?.Calibration}" : "userConstants",
+                    // The key must not depend on the outcome (a failed row and an estimated one are the same method): the R2* calibration
+                    // of a reconstruction goes into the warnings, not into this column.
+                    Calibration = e.Status == SirMethodStatus.Published ? "published" : e.Status == SirMethodStatus.Reconstruction ? "reconstruction" : "userConstants",
                     Status = status,
                     LicUmolPerGram = e.Lic?.UmolPerGram,
                     LicMgPerGram = e.Lic?.MgPerGram,
                     RatePerSecond = e.LiverR2StarPerSecond,
                     LicLowerBoundUmolPerGram = status == MeasurementStatus.AboveRange ? e.LicLowerBound?.UmolPerGram : null,
                     MethodSwitch = e.MethodSwitch,
-                    Warnings = [.. flagged, .. ratios.Findings.Where(x => x.Severity == SirFindingSeverity.Warning).Select(x => x.Message), .. e.Warnings],
+                    Warnings = [.. flagged, .. e.R2StarConversion is { } conv ? [$"LIC of the reconstruction through the R2* calibration {conv.Calibration}"] : Array.Empty<string>(), .. ratios.Findings.Where(x => x.Severity == SirFindingSeverity.Warning).Select(x => x.Message), .. e.Warnings],
                     Error = status == MeasurementStatus.Failed ? "no LIC: " + string.Join(" ", e.Warnings) : null,
                     Series = ratios.Series,
                     Files = ratios.Files,

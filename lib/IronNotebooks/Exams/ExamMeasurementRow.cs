@@ -19,7 +19,7 @@ public sealed record ExamMeasurementRow
     /// <summary>Decay model (r2star, r2) or the SIR protocol asked for (sir).</summary>
     public required string Model { get; init; }
 
-    /// <summary>Calibration name (r2star, r2); for sir the method status and, for reconstructions, the R2* calibration.</summary>
+    /// <summary>Calibration name (r2star, r2); for sir the method status: published, reconstruction or userConstants (the R2* calibration of a reconstruction is in the warnings).</summary>
     public required string Calibration { get; init; }
 
     /// <summary>Field strength of the acquisition used, tesla; null when the files do not say.</summary>

@@ -34,7 +34,7 @@ public sealed class CohortValidationTests
         Assert.Equal(expected, m.Thresholds[0].Auc!.Value, 12);
         // Mean error over the four estimated exams only: (5 − 5 − 20 + 65) / 4.
         Assert.Equal(11.25, m.MeanErrorUmolPerGram!.Value, 12);
-        // Censored exams count as positive: 3 true positives (c? no: 70 ≤ 80) → d, e positive; c missed.
+        // Reference > 80: c, d, e. Censored d and e count as positive; c (70) is missed: sensitivity 2/3.
         Assert.Equal(2.0 / 3, m.Thresholds[0].Sensitivity!.Value, 12);
     }
 

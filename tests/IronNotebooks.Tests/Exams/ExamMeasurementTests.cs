@@ -45,13 +45,11 @@ public sealed class ExamMeasurementTests : IDisposable
             var row = Assert.Single(result.Rows, r => r.Key == key);
             Assert.Equal(MeasurementStatus.Estimated, row.Status);
             Assert.InRange(row.LicUmolPerGram!.Value, 60 * 0.9, 60 * 1.1);
-            Assert.Equal(row.LicUmolPerGram!.Value / LiverIronConversion, row.LicMgPerGram!.Value, 6);
+            Assert.Equal(IronNotebooks.Calibration.LiverIronConcentration.FromUmolPerGram(row.LicUmolPerGram!.Value).MgPerGram, row.LicMgPerGram!.Value, 9);
         }
-        Assert.Contains(result.Rows, r => r.Key.StartsWith("sir/rennes-1.5T/reconstruction", StringComparison.Ordinal) && r.Status == MeasurementStatus.Estimated);
+        Assert.Contains(result.Rows, r => r.Key == "sir/rennes-1.5T/reconstruction" && r.Status == MeasurementStatus.Estimated);
         Assert.Contains(result.Rows, r => r.Key == "sir/alustiza2004/published" && r.Status == MeasurementStatus.Estimated);
     }
-
-    private const double LiverIronConversion = 17.9;   // µmol/g per mg/g (55.845 g/mol)
 
     // Issue 13 defect 1 / issue 14 "no silent skips": echo 4 truncated used to be fitted as 11 echoes without a word.
     [Fact]
@@ -130,7 +128,10 @@ public sealed class ExamMeasurementTests : IDisposable
         var written = _exams.Write("SYN-JSON", 60, SynthProtocol.MultiEchoGre, SynthProtocol.Rennes);
         var (code, output, error) = CliHarness.Run("exam", "measure", written.Folder, "--methods", "r2star,sir", "--models", "rician", "--calibrations", "wood2005", "--json");
         Assert.True(code == 0, error);
-        Approvals.VerifyJson(output, "exam-measure");
+        // Warnings carry seeded numbers (σ, per-ROI rates) that another simulator change may move: the approval pins keys and kinds.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        foreach (var r in node["rows"]!.AsArray()) r!["warnings"] = new System.Text.Json.Nodes.JsonArray("<text>");
+        Approvals.VerifyJson(node.ToJsonString(), "exam-measure");
         var row = JsonDocument.Parse(output).RootElement.GetProperty("rows")[0];
         var keys = row.EnumerateObject().Select(p => p.Name).Where(k => k != "durationMs").ToList();
         Assert.Equal(ExamMeasurementCsv.Columns, keys);
