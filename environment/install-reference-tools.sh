@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the independent reference tools the tests compare against, from Debian's packages:
 # DCMTK (dcmdump, dcmdjpeg, dcmdjpls), GDCM (gdcmconv), pydicom + nibabel + numpy + scipy + PIL for Debian's own /usr/bin/python3, and R
-# with pROC, psych and vcd for the statistics fixtures; Chromium (headless, for the notebook-report browser test).
+# with pROC, psych and vcd for the statistics fixtures; Chromium (headless, for the notebook-report browser test);
+# slurm-wlm + munge (a throw-away single-node Slurm for the cohort job-array test, environment/slurm/).
 # Idempotent; needs root (or sudo) and apt.
 set -euo pipefail
-packages=(dcmtk libgdcm-tools python3-pydicom python3-numpy python3-nibabel python3-pil python3-scipy r-base-core r-cran-proc r-cran-psych r-cran-vcd chromium)
+packages=(dcmtk libgdcm-tools python3-pydicom python3-numpy python3-nibabel python3-pil python3-scipy r-base-core r-cran-proc r-cran-psych r-cran-vcd chromium slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -eq 0 ]; then echo "reference tools present"; exit 0; fi
