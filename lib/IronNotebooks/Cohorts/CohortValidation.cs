@@ -128,12 +128,9 @@ public static class CohortValidation
         };
     }
 
-    /// <summary>
-    /// One self-contained HTML report: the per-method table, the ROC curves of the first threshold, and per method a
-    /// Bland–Altman (log ratio) and a method-comparison figure. <paramref name="plotlyJs"/> (the plotly.js text) is
-    /// inlined once so the page opens offline; without it the page says so and loads plotly.js from the CDN.
-    /// </summary>
-    public static string ToHtml(CohortValidationResult result, CohortTable table, string? plotlyJs)
+    /// <summary>The figures of a validation: ROC curves of every method at the first threshold, then per method a Bland–Altman
+    /// plot on the log-ratio scale and a method-comparison plot with the Deming line (estimated exams only).</summary>
+    public static IReadOnlyList<PlotlyFigure> Figures(CohortValidationResult result, CohortTable table)
     {
         Guard.NotNull(result);
         Guard.NotNull(table);
@@ -171,6 +168,16 @@ public static class CohortValidation
             }
         }
         if (series.Count > 0) figures.Insert(0, RocPlot.From(series));
+        return figures;
+    }
+
+    /// <summary>
+    /// One self-contained HTML report: the per-method table, then <see cref="Figures"/>. <paramref name="plotlyJs"/> (the
+    /// plotly.js text) is inlined once so the page opens offline; without it the page says so and loads plotly.js from the CDN.
+    /// </summary>
+    public static string ToHtml(CohortValidationResult result, CohortTable table, string? plotlyJs)
+    {
+        var figures = Figures(result, table);
         string page = PlotlyHtml.Page($"Cohort validation against {result.Reference}", figures, plotlyJs);
         // The summary table and notes go first in <body>.
         var sb = new StringBuilder();

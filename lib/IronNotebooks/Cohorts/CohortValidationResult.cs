@@ -1,6 +1,7 @@
 namespace IronNotebooks.Cohorts;
 
 /// <summary>Every method of a cohort against a reference column (<see cref="CohortValidation.Validate"/>).</summary>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record CohortValidationResult
 {
     /// <summary>The reference column of the manifest.</summary>

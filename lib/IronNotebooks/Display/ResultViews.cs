@@ -23,6 +23,7 @@ internal static class ResultViews
         new ExamMeasurementResultView(),
         new ExamMeasurementRowView(),
         new CohortTableView(),
+        new CohortValidationResultView(),
         // Signal ratios
         new SirEstimateView(),
         // Statistics

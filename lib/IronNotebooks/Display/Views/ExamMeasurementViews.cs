@@ -35,3 +35,18 @@ internal sealed class CohortTableView : ResultView<Cohorts.CohortTable>
         [.. t.Count > 500 ? [$"… {t.Count - 500} more rows (filter with LINQ to see them)."] : Array.Empty<string>(),
          $"{t.Count(r => r.Status == MeasurementStatus.Failed)} failed row(s); statuses as in results.csv."]);
 }
+
+internal sealed class CohortValidationResultView : ResultView<Cohorts.CohortValidationResult>
+{
+    public override DisplayDocument Describe(Cohorts.CohortValidationResult v) => new(
+        $"Validation against {v.Reference}: {v.Exams} exam(s), {v.Methods.Count} method(s)",
+        [new DisplayTable(null,
+            ["method", "n", "censored", "failed", "mean error (µmol/g)", "median |error| (%)", "BA ratio (95 % LoA)", "Deming slope", "κ linear",
+             .. v.ThresholdsUmolPerGram.SelectMany(t => new[] { $"AUC > {Numbers.F(t, 0)} (DeLong 95 %)", $"Youden cut-off > {Numbers.F(t, 0)}", $"sens / spec > {Numbers.F(t, 0)}" })],
+            [.. v.Methods.Select(m => (IReadOnlyList<string>)[m.Key, Numbers.Int(m.N), Numbers.Int(m.Censored), Numbers.Int(m.Failed), Numbers.F(m.MeanErrorUmolPerGram, 1),
+                Numbers.F(m.MedianAbsoluteErrorPercent, 1), $"{Numbers.F(m.BlandAltmanRatio, 3)} ({Numbers.F(m.BlandAltmanRatioLow, 3)} to {Numbers.F(m.BlandAltmanRatioHigh, 3)})",
+                Numbers.F(m.DemingSlope, 3), Numbers.F(m.WeightedKappa, 3),
+                .. m.Thresholds.SelectMany(t => new[] { $"{Numbers.F(t.Auc, 3)} ({Numbers.F(t.AucCiLow, 3)} to {Numbers.F(t.AucCiHigh, 3)})", Numbers.F(t.YoudenCutoffUmolPerGram, 1),
+                    t.Sensitivity is null ? "–" : $"{Numbers.Percent(t.Sensitivity.Value)} / {Numbers.Percent(t.Specificity ?? double.NaN)}" })])])],
+        [.. v.Notes, .. v.Methods.SelectMany(m => m.Notes.Select(n => $"{m.Key}: {n}"))]);
+}
