@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the independent reference tools the tests compare against, from Debian's packages:
 # DCMTK (dcmdump, dcmdjpeg, dcmdjpls), GDCM (gdcmconv), pydicom + nibabel + numpy + scipy + PIL for Debian's own /usr/bin/python3, and R
-# with pROC, psych and vcd for the statistics fixtures; Chromium (headless, for the notebook-report browser test).
-# python3-nbclient + jupyter-client + nbformat drive the real .NET Interactive kernel over the curated notebooks (.ci/run).
+# with pROC, psych and vcd for the statistics fixtures; Chromium (headless, for the notebook-report browser test);
+# python3-nbclient + jupyter-client + nbformat drive the real .NET Interactive kernel over the curated notebooks (.ci/run);
+# slurm-wlm + munge (a throw-away single-node Slurm for the cohort job-array test, environment/slurm/).
 # Idempotent; needs root (or sudo) and apt.
 set -euo pipefail
 packages=(dcmtk libgdcm-tools python3-pydicom python3-numpy python3-nibabel python3-pil python3-scipy r-base-core r-cran-proc r-cran-psych r-cran-vcd chromium
-  python3-nbclient python3-jupyter-client python3-nbformat)
+  python3-nbclient python3-jupyter-client python3-nbformat slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -eq 0 ]; then echo "reference tools present"; exit 0; fi

@@ -12,6 +12,8 @@ internal static class CommandGroups
         StatsCommands.Build(output),
         .. RelaxometryCommands.Build(output),
         SynthCommands.Build(output),
+        ExamCommands.Build(output),
+        CohortCommands.Build(output),
         .. NotebookCommands.Build(output),
     ];
 }

@@ -44,10 +44,14 @@ public static class DicomCommands
     private static int Tree(DirectoryInfo dir, bool json, TextWriter output)
     {
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
-        var catalog = ImageCatalog.Scan(dir.FullName);
+        var exam = IronNotebooks.Exams.Exam.Open(dir.FullName, loadRois: false);
+        var catalog = exam.Catalog;
+        var kinds = exam.Acquisitions.ToDictionary(a => a.Series.SeriesInstanceUid);
         if (json)
         {
-            output.WriteLine(CliJson.Serialize(catalog));
+            output.WriteLine(CliJson.Serialize(new TreeReport(catalog.Root, catalog.Studies, catalog.Failures, catalog.Skipped,
+                [.. exam.Acquisitions.Select(a => new SeriesKindReport(a.Series.SeriesInstanceUid, a.Series.SeriesNumber, a.Kind, a.Evidence, a.Ambiguities,
+                    a.SignalRatioSteps, a.MissingEchoNumbers, [.. a.UnreadableFiles.Select(f => f.Path)]))])));
             return ExitCodes.Success;
         }
         foreach (var study in catalog.Studies)
@@ -55,7 +59,8 @@ public static class DicomCommands
             output.WriteLine($"study {study.StudyInstanceUid} {study.StudyDate} {study.StudyDescription}");
             foreach (var s in study.Series)
             {
-                output.WriteLine($"  series {s.SeriesNumber} {s.SeriesDescription} [{s.Modality} {s.Manufacturer}, TR {F(s.RepetitionTimeMs)} ms, flip {F(s.FlipAngleDeg)}°, {F(s.FieldStrengthT)} T] {s.Files} file(s), {s.Frames} frame(s)");
+                output.WriteLine($"  series {s.SeriesNumber} {s.SeriesDescription} [{s.Modality} {s.Manufacturer}, TR {F(s.RepetitionTimeMs)} ms, flip {F(s.FlipAngleDeg)}°, {F(s.FieldStrengthT)} T] {s.Files} file(s), {s.Frames} frame(s), kind {Kind(kinds[s.SeriesInstanceUid].Kind)}");
+                foreach (var x in kinds[s.SeriesInstanceUid].Ambiguities) output.WriteLine($"    ambiguous: {x}");
                 foreach (var a in s.Acquisitions)
                     output.WriteLine($"    TE {F(a.EchoTimeMs)} ms  {a.Component,-9}  {a.SliceCount} slice(s), {a.Frames} frame(s), {a.Rows}×{a.Columns}  [{a.ImageType}]");
                 foreach (var w in s.Warnings) output.WriteLine($"    warning: {w}");
@@ -65,6 +70,16 @@ public static class DicomCommands
         if (catalog.Skipped.Count > 0) output.WriteLine($"{catalog.Skipped.Count} non-DICOM file(s) skipped");
         return ExitCodes.Success;
     }
+
+    /// <summary>JSON of `dicom tree`: the catalog (root, studies, failures, skipped) plus each series' kind and the evidence for it.</summary>
+    public sealed record TreeReport(string Root, IReadOnlyList<CatalogStudy> Studies, IReadOnlyList<DicomFolderScan.FileProblem> Failures,
+        IReadOnlyList<DicomFolderScan.FileProblem> Skipped, IReadOnlyList<SeriesKindReport> Kinds);
+
+    /// <summary>One series' acquisition kind in `dicom tree --json`.</summary>
+    public sealed record SeriesKindReport(string SeriesInstanceUid, int? SeriesNumber, IronNotebooks.Exams.ExamAcquisitionKind Kind, IReadOnlyList<string> Evidence,
+        IReadOnlyList<string> Ambiguities, IReadOnlyList<string> SignalRatioSteps, IReadOnlyList<int> MissingEchoNumbers, IReadOnlyList<string> UnreadableFiles);
+
+    private static string Kind(IronNotebooks.Exams.ExamAcquisitionKind k) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(k.ToString());
 
     private static void WriteInfoText(DicomInfoReport r, TextWriter o)
     {

@@ -169,8 +169,12 @@ public static class RelaxometryCommands
         var coils = new Option<int>("--coils") { Description = "Receiver coils L combined by root-sum-of-squares, for the secondmoment model's noise power 2Lσ² (default 1).", DefaultValueFactory = _ => 1 };
         var field = new Option<double?>("--field") { Description = "Field strength, tesla, for the beyond-measurable-range wording (default: from the series, if it says)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, or values given with --te and --signal.") { dir, roi, slice, series, model, noise, noiseRoi, coils, field, te, signal, json };
-        fit.SetAction(p => Fit(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise),
+        var rois = new Option<FileInfo?>("--rois") { Description = "ROI set JSON (schema ironnotebooks/roi-set): every ROI except background ones is fitted on --slice; a background ROI gives σ unless --noise/--noise-roi is given. JSON: fits[] (one fit report per ROI) and the mean R2* of the liver ROIs." };
+        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, or values given with --te and --signal.") { dir, roi, rois, slice, series, model, noise, noiseRoi, coils, field, te, signal, json };
+        fit.SetAction(p => p.GetValue(rois) is { } set
+            ? FitRois(p.GetValue(dir), set, p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi),
+                p.GetValue(coils), p.GetValue(field), p.GetValue(te) is not null || p.GetValue(signal) is not null, p.GetValue(json), output)
+            : Fit(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise),
             p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(field), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output));
         return fit;
     }
@@ -258,6 +262,61 @@ public static class RelaxometryCommands
         return ExitCodes.Success;
     }
 
+    /// <summary>JSON of `fit --rois`: one fit report per ROI, and the mean R2* of the liver ROIs whose fit gave a number.</summary>
+    public sealed record RoiSetFitReport(string RoiSet, IReadOnlyList<FitReport> Fits, double? LiverMeanR2StarPerSecond, int LiverRois, IReadOnlyList<string> Warnings);
+
+    private static int FitRois(DirectoryInfo? dir, FileInfo roisFile, string? roiSpec, int sliceIndex, string? series, string modelName, double? noise, string? noiseRoiSpec,
+        int coils, double? field, bool values, bool json, TextWriter output)
+    {
+        if (roiSpec is not null || values) throw new BadInputException("--rois measures a folder: give DIR with --rois, without --roi, --te or --signal.");
+        if (dir is null) throw new BadInputException("--rois needs DIR (a folder of DICOM or NIfTI files).");
+        if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
+        if (!roisFile.Exists) throw new BadInputException($"--rois: file '{roisFile.FullName}' does not exist.");
+        var model = Wrap(() => DecayModels.Get(modelName));
+        if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
+        if (field is double fv && !(fv >= 0.1 && fv <= 11.7)) throw new BadInputException($"--field {fv} is outside 0.1…11.7 T.");
+        IronNotebooks.Roi.RoiSet set;
+        try { set = IronNotebooks.Roi.RoiSet.Load(roisFile.FullName); }
+        catch (Exception e) when (e is FormatException or JsonException) { throw new BadInputException($"--rois '{roisFile.FullName}': {e.Message}"); }
+        var loaded = MultiEchoFolder.Load(dir.FullName, series);
+        if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
+            throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
+        var warnings = new List<string>(loaded.Warnings);
+        string? noiseSource = noise is null ? null : "--noise";
+        if (noiseRoiSpec is not null)
+        {
+            if (noise is not null) throw new BadInputException("Give --noise or --noise-roi, not both.");
+            (noise, noiseSource) = NoiseFromRoi(loaded.Slices[sliceIndex], noiseRoiSpec, warnings);
+        }
+        else if (noise is null && set.Rois.FirstOrDefault(r => r.Role == IronNotebooks.Roi.RoiRole.Background) is { } air)
+        {
+            var n = IronNotebooks.Roi.BackgroundNoise.Measure(loaded.Slices[sliceIndex].Echoes[0], air, $"echo 1 of slice {sliceIndex}");
+            (noise, noiseSource) = (n.SigmaSignal, n.Source);
+            if (n.Warning is not null) warnings.Add(n.Warning);
+        }
+        var options = DecayFitOptions.Default with { NoiseSigma = noise, CoilCount = coils };
+        var fits = set.Rois.Where(r => r.Role != IronNotebooks.Roi.RoiRole.Background).Select(r =>
+        {
+            var f = Wrap(() => RoiDecayFit.Fit(loaded, sliceIndex, r, model, options));
+            return (Role: r.Role, Report: ToReport(f.Fit, f.PixelCount, loaded.EchoTimesMs, f.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, r.Name,
+                noiseSource, field ?? loaded.FieldStrengthT));
+        }).ToList();
+        var liver = fits.Where(f => f.Role == IronNotebooks.Roi.RoiRole.Liver).ToList();
+        double? mean = liver.Count > 0 && liver.All(f => f.Report.R2StarPerSecond is not null) ? liver.Average(f => f.Report.R2StarPerSecond!.Value) : null;
+        if (liver.Count > 0 && mean is null) warnings.Add("no liver mean: at least one liver ROI fit gave no R2* (see its outcome)");
+        var report = new RoiSetFitReport(roisFile.FullName, [.. fits.Select(f => f.Report)], mean, liver.Count, warnings);
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+        foreach (var f in report.Fits)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Roi}: {(f.R2StarPerSecond is double r ? $"R2* = {r:0.##} s⁻¹" : $"no R2* ({f.Outcome})")}, {f.EchoesUsed} echoes, {f.Status}"));
+        if (mean is double m) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"liver mean ({liver.Count} ROIs): R2* = {m:0.##} s⁻¹"));
+        foreach (var w in warnings) output.WriteLine($"warning: {w}");
+        return ExitCodes.Success;
+    }
+
     private static FitReport ToReport(DecayFitResult r, int? pixels, IReadOnlyList<double> te, IReadOnlyList<double> s, string source, int? slice, string? roi,
         string? noiseSource, double? fieldT)
     {
@@ -313,18 +372,13 @@ public static class RelaxometryCommands
     // Library errors (IronNotebooksException, argument exceptions) are mapped to exit codes in one place: CliErrors.
     private static T Wrap<T>(Func<T> f) => f();
 
-    /// <summary>σ from a background ROI on the first echo of a slice (Rayleigh), with a warning when the air is not pure noise.</summary>
+    /// <summary>σ from a background ROI on the first echo of a slice (Rayleigh), through the library's one path (<see cref="IronNotebooks.Roi.BackgroundNoise"/>).</summary>
     private static (double Sigma, string Source) NoiseFromRoi(MultiEchoSlice slice, string spec, List<string> warnings)
     {
         var background = RoiCommands.ParseSpec(spec) with { Role = IronNotebooks.Roi.RoiRole.Background };
-        var stats = IronNotebooks.Roi.RoiMeasurement.Measure(slice.Echoes[0], background);
-        if (stats.PixelCount < 20) throw new BadInputException($"--noise-roi '{spec}' holds {stats.PixelCount} pixels; use at least 20 pixels of air.");
-        var estimate = Wrap(() => IronNotebooks.Roi.NoiseEstimate.FromBackground(stats));
-        if (Math.Abs(estimate.RatioSdToMean / IronNotebooks.Roi.NoiseEstimate.RayleighSdToMean - 1) > 0.2)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Background SD/mean is {estimate.RatioSdToMean:0.###}, not the Rayleigh 0.523: the air ROI is not pure single-coil noise (ghosts, parallel imaging, multi-coil); σ is uncertain."));
-        return (estimate.SigmaFromMean, string.Create(CultureInfo.InvariantCulture,
-            $"background ROI {spec} on echo 1 of slice {slice.Index}: σ = mean/√(π/2) = {estimate.SigmaFromMean:G4} (σ from SD {estimate.SigmaFromSd:G4}, SD/mean {estimate.RatioSdToMean:0.###}, {estimate.PixelCount} px)"));
+        var noise = IronNotebooks.Roi.BackgroundNoise.Measure(slice.Echoes[0], background with { Name = spec }, $"echo 1 of slice {slice.Index}");
+        if (noise.Warning is not null) warnings.Add(noise.Warning);
+        return (noise.SigmaSignal, noise.Source);
     }
 
     private static double[] ParseList(string text, string option) =>

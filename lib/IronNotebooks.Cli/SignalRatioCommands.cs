@@ -23,7 +23,11 @@ public static class SignalRatioCommands
     public sealed record SirReport(double? LicUmolPerGram, double? LicMgPerGram, string Method, SirMethodStatus Status, string StatusNote, string Protocol,
         double FieldStrengthT, string Formula, string Citation, bool AboveRange, double? LicLowerBoundUmolPerGram, double? LicLowerBoundMgPerGram,
         double? LiverR2StarPerSecond, string? R2StarCalibration, string? Grade, IReadOnlyList<DecisionReport> Decisions, IReadOnlyList<RatioReport> Ratios,
-        string? PhantomCalibration, IReadOnlyList<FindingReport> ProtocolFindings, IReadOnlyList<string> Warnings);
+        string? PhantomCalibration, IReadOnlyList<FindingReport> ProtocolFindings, IReadOnlyList<string> Warnings)
+    {
+        /// <summary>When the estimate is not from the protocol asked for (or identified), what and why; null when no switch happened.</summary>
+        public string? MethodSwitch { get; init; }
+    }
 
     /// <summary>Builds `sir` and `sir-phantom` (added under `lic` by <see cref="RelaxometryCommands"/>).</summary>
     public static IEnumerable<Command> Build(TextWriter output) => [BuildSir(output), BuildPhantom(output)];
@@ -72,14 +76,17 @@ public static class SignalRatioCommands
 
         List<LiverMuscleRatio> ratios;
         IReadOnlyList<SirFinding> findings = [];
+        string? methodSwitch = null;
         SirProtocol protocol;
         if (dir is not null)
         {
             if (ratioArgs.Length > 0 || liverArgs.Length > 0 || muscleArgs.Length > 0) throw new BadInputException("Give DIR with --rois, or --ratio / --liver + --muscle, not both.");
             if (roisFile is null) throw new BadInputException("DIR needs --rois FILE (an ROI set with liver and paraspinal muscle ROIs).");
             if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
-            (protocol, ratios, findings, var field) = FromFolder(dir.FullName, protocolName, Existing(roisFile, "--rois"), sliceIndex);
-            options = options with { FieldStrengthT = field };
+            var exam = IronNotebooks.Exams.Exam.Open(dir.FullName, Existing(roisFile, "--rois"));
+            var measured = Wrap(() => IronNotebooks.Exams.SirExamRatios.Measure(exam, protocolName, sliceIndex));
+            (protocol, ratios, findings, methodSwitch) = (measured.Protocol, [.. measured.Ratios], measured.Findings, measured.MethodSwitch);
+            options = options with { FieldStrengthT = measured.FieldStrengthT };
         }
         else
         {
@@ -90,6 +97,9 @@ public static class SignalRatioCommands
             if (ratios.Count == 0) throw new BadInputException($"Give --ratio SEQ=VALUE for each sequence of {protocol.Name} ({string.Join(", ", protocol.SequenceLabels)}), or --liver/--muscle ROI means.");
         }
         var e = Wrap(() => SirLic.Estimate(protocol.Name, ratios, options));
+        // A switch made while choosing the protocol and one made by the published rule are both stated, never silent.
+        string? switched = string.Join(" ", new[] { methodSwitch, e.MethodSwitch }.Where(x => x is not null));
+        if (switched.Length > 0) e = e with { MethodSwitch = switched, Warnings = methodSwitch is null ? e.Warnings : ["method switch: " + methodSwitch, .. e.Warnings] };
         var report = ToReport(e, findings);
         if (json)
         {
@@ -97,6 +107,7 @@ public static class SignalRatioCommands
             return ExitCodes.Success;
         }
         output.WriteLine($"{e.Method} [{Status(e.Status)}], protocol {e.Protocol}");
+        if (e.MethodSwitch is not null) output.WriteLine($"method switch: {e.MethodSwitch}");
         output.WriteLine(string.Join("  ", e.Ratios.Select(r => r.ToString())));
         output.WriteLine(e.Lic is { } lic ? $"LIC = {lic} ({report.Grade})"
             : e.AboveRange ? $"LIC above the measurable range{(e.LicLowerBound is { } lb ? string.Create(CultureInfo.InvariantCulture, $" (> {lb.UmolPerGram:0} µmol/g)") : "")}"
@@ -121,7 +132,8 @@ public static class SignalRatioCommands
             e.Lic is { } l ? IronNotebooks.Calibration.LicClasses.Guideline.Classify(l.MgPerGram).Label : null,
             [.. e.Decisions.Select(d => new DecisionReport(d.Rule, d.Outcome, d.Meaning, d.Citation, d.AppliedTo))],
             [.. e.Ratios.Select(r => new RatioReport(r.Sequence, r.Ratio, r.LiverMean, r.MuscleMean, r.LiverRoiCount, r.MuscleRoiCount, r.Source))],
-            e.PhantomCalibration, [.. findings.Select(f => new FindingReport(f.Severity, f.Sequence, f.Parameter, f.Message))], e.Warnings);
+            e.PhantomCalibration, [.. findings.Select(f => new FindingReport(f.Severity, f.Sequence, f.Parameter, f.Message))], e.Warnings)
+        { MethodSwitch = e.MethodSwitch };
 
     /// <summary>Ratios from --ratio SEQ=V and --liver/--muscle SEQ=M1,M2,… (raw ROI means, averaged per the documented rule).</summary>
     private static List<LiverMuscleRatio> FromArguments(string[] ratioArgs, string[] liverArgs, string[] muscleArgs)
@@ -153,104 +165,6 @@ public static class SignalRatioCommands
             double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
                 : throw new BadInputException($"{option} '{arg}': '{v}' is not a number.")).ToArray();
         return (arg[..eq].Trim(), values);
-    }
-
-    /// <summary>Catalogues DIR, checks the protocol, and measures the ROI set on each sequence at one slice position.</summary>
-    private static (SirProtocol, List<LiverMuscleRatio>, IReadOnlyList<SirFinding>, double) FromFolder(string folder, string? protocolName, string roisPath, int sliceIndex)
-    {
-        var catalog = ImageCatalog.Scan(folder);
-        var set = SequenceSet.FromCatalog(catalog);
-        if (set.Entries.Count == 0) throw new BadInputException($"No magnitude series with TR, TE, flip angle and field strength in '{folder}'.");
-        var coils = catalog.AllSeries.ToDictionary(s => s.SeriesInstanceUid, ReceiveCoil);
-        SirProtocolCheck check;
-        if (protocolName is not null) check = SirAcquisitionCheck.Check(Wrap(() => SirProtocols.Get(protocolName)), set, coils);
-        else
-        {
-            var candidates = SirAcquisitionCheck.Identify(set, coils);
-            var satisfied = candidates.Where(c => c.IsSatisfied).ToList();
-            if (satisfied.Count == 0)
-                throw new BadInputException($"'{folder}' satisfies no SIR protocol; closest {candidates[0].Protocol.Name}: {string.Join(" ", candidates[0].Errors.Select(x => x.Message))}");
-            check = satisfied[0];   // Identify orders by completeness: the protocol with the most sequences wins (e.g. rennes-1.5T over alustiza2004)
-        }
-        if (!check.IsSatisfied)
-            throw new BadInputException($"The exam does not satisfy {check.Protocol.Name}: {string.Join(" ", check.Errors.Select(x => x.Message))}");
-        var roiSet = Wrap(() => LoadRois(roisPath));
-        var findings = new List<SirFinding>(check.Findings);
-        if (protocolName is null)
-        {
-            var others = SirAcquisitionCheck.Identify(set, coils).Where(c => c.IsSatisfied && c.Protocol != check.Protocol).Select(c => c.Protocol.Name).ToList();
-            if (others.Count > 0)
-                findings.Add(new SirFinding(SirFindingSeverity.Warning, null, "protocol",
-                    $"The exam also satisfies {string.Join(", ", others)}; {check.Protocol.Name} (most sequences) was used. Choose with --protocol."));
-        }
-        var loaded = new Dictionary<string, MultiEchoSeries>();
-        double? location = null;
-        var ratios = new List<LiverMuscleRatio>();
-        LiverMuscleRatio? Measure(SequenceProtocolStep step, SequenceSet.Entry entry, bool required)
-        {
-            if (!loaded.TryGetValue(entry.Series.SeriesInstanceUid, out var series))
-                loaded[entry.Series.SeriesInstanceUid] = series = MultiEchoSeries.FromCatalog(entry.Series);
-            MultiEchoSlice slice;
-            if (location is null)
-            {
-                if (sliceIndex < 0 || sliceIndex >= series.Slices.Count)
-                    throw new BadInputException($"--slice {sliceIndex} is outside 0…{series.Slices.Count - 1} in {step.Label} (series {entry.Series.SeriesNumber}).");
-                slice = series.Slices[sliceIndex];
-                location = slice.SliceLocationMm;
-            }
-            else
-            {
-                slice = series.Slices.MinBy(s => Math.Abs(s.SliceLocationMm - location.Value))!;
-                if (Math.Abs(slice.SliceLocationMm - location.Value) > 1.0)
-                {
-                    string message = string.Create(CultureInfo.InvariantCulture,
-                        $"Sequence '{step.Label}' (series {entry.Series.SeriesNumber}) has no slice at {location:0.##} mm (nearest {slice.SliceLocationMm:0.##} mm): SIR ratios need the same slice on every sequence.");
-                    if (required) throw new BadInputException(message);
-                    findings.Add(new SirFinding(SirFindingSeverity.Warning, step.Label, "slice", message + " Not used."));
-                    return null;
-                }
-            }
-            int echo = series.EchoTimesMs.ToList().IndexOf(entry.Acquisition.EchoTimeMs!.Value);
-            var plane = slice.Echoes[echo];
-            var stats = roiSet.Rois.Where(r => r.Role is RoiRole.Liver or RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal)
-                .Select(r => RoiMeasurement.Measure(plane, r)).ToList();
-            return Wrap(() => LiverMuscleRatio.FromStatistics(step.Label, stats,
-                string.Create(CultureInfo.InvariantCulture, $"series {entry.Series.SeriesNumber} TE {entry.Key.EchoTimeMs} ms, slice at {slice.SliceLocationMm:0.##} mm, {Path.GetFileName(roisPath)}")));
-        }
-        foreach (var step in check.Match.Steps) ratios.Add(Measure(step.Step, step.Found!, required: true)!);
-        // A Rennes 1.5 T exam with the Lille add-on sequence: measure it too; SirLic uses it when Rennes exceeds 300 µmol/g.
-        if (check.Protocol == SirProtocols.Rennes1p5T)
-        {
-            var lille = SirAcquisitionCheck.Check(SirProtocols.LilleAddOn1p5T, set, coils);
-            if (lille.IsSatisfied && Measure(lille.Match.Steps[0].Step, lille.Match.Steps[0].Found!, required: false) is { } lm)
-            {
-                ratios.Add(lm);
-                findings.AddRange(lille.Warnings);
-            }
-        }
-        double field = check.Match.Steps[0].Found!.Key.FieldStrengthT;
-        return (check.Protocol, ratios, findings, field);
-    }
-
-    private static RoiSet LoadRois(string path)
-    {
-        try { return RoiSet.Load(path); }
-        catch (FormatException e) { throw new BadInputException(e.Message); }
-    }
-
-    /// <summary>Receive Coil Name (0018,1250) of a series' first frame, or null.</summary>
-    private static string? ReceiveCoil(CatalogSeries series)
-    {
-        var frame = series.Acquisitions.SelectMany(a => a.FrameReferences).FirstOrDefault();
-        if (frame is null) return null;
-        try
-        {
-            return DicomFile.Open(frame.Path).Dataset.TryGetString(new DicomTag(0x0018, 0x1250), out var coil) ? coil : null;
-        }
-        catch (DicomException)
-        {
-            return null;
-        }
     }
 
     private static Command BuildPhantom(TextWriter output)

@@ -8,7 +8,7 @@ namespace IronNotebooks.Cli;
 
 /// <summary>
 /// `ironnb synth`: writes synthetic virtual-patient studies (DICOM + rois.json + truth.json per exam) and a
-/// manifest.json, into the cache folder by default (never into the repository).
+/// manifest.json and cohort.csv (the manifest of `ironnb cohort run`, truth as columns), into the cache folder by default (never into the repository).
 /// </summary>
 public static class SynthCommands
 {
@@ -118,6 +118,11 @@ public static class SynthCommands
             r.Snr, r.Matrix, r.Lic is null && protocols.Count > 0 ? mix.Name : null, r.Lic is null && protocols.Count > 0 ? mix.Citation : null, calibration.Name,
             scaling.Name, entries.Sum(e => e.Series.Sum(s => s.Files.Count) + 2), entries, warnings);
         File.WriteAllText(Path.Combine(outFolder, "manifest.json"), JsonSerializer.Serialize(manifest, CliJson.Options));
+        // The cohort manifest of `ironnb cohort run` (patients only), with the simulated truth as covariates.
+        File.WriteAllText(Path.Combine(outFolder, "cohort.csv"), "exam,folder,rois,truthLicUmolPerGram,truthLicMgPerGram,truthClass\n" + string.Concat(entries
+            .Where(e => e.LicUmolPerGram is not null)
+            .Select(e => string.Join(",", new[] { e.Id, e.Folder, e.RoiSet, IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicUmolPerGram),
+                IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicMgPerGram), e.BiopsyClass ?? "" }.Select(IronNotebooks.Exams.ExamMeasurementCsv.Quote)) + "\n")));
         manifest = manifest with { Out = outFolder };
         if (json)
         {

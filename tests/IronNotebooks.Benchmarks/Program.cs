@@ -9,6 +9,7 @@ using IronNotebooks.Testing;
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- stats             BenchmarkDotNet ROC + DeLong at 10⁴…10⁶ cases
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- relaxometry       BenchmarkDotNet R2* maps of 256×256×32×12
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- notebooks         BenchmarkDotNet first-cell latency (cold, warm) and a whole notebook
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- exam DIR [N]       exam measure in-process, median of N (see exam_side_by_side.py)
 switch (args.FirstOrDefault())
 {
     case "series":
@@ -17,13 +18,14 @@ switch (args.FirstOrDefault())
     case "stats": BenchmarkRunner.Run<StatisticsBenchmarks>(args: args[1..]); return 0;
     case "relaxometry": BenchmarkRunner.Run<RelaxometryBenchmarks>(args: args[1..]); return 0;
     case "notebooks": BenchmarkRunner.Run([typeof(NotebookColdStartBenchmarks), typeof(NotebookBenchmarks)], args: args[1..]); return 0;
+    case "exam": return ExamTiming.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
     case "make-series":
         Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
         return 0;
     case "fuzz":
         return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345);
     default:
-        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | exam DIR [N]");
         return 2;
 }
 

@@ -19,6 +19,11 @@ internal static class ResultViews
         new RoiStatisticsView(),
         new RoiSetView(),
         new RoiStatisticsTableView(),
+        // Exams
+        new ExamMeasurementResultView(),
+        new ExamMeasurementRowView(),
+        new CohortTableView(),
+        new CohortValidationResultView(),
         // Signal ratios
         new SirEstimateView(),
         // Statistics

@@ -31,4 +31,9 @@ public sealed record SirEstimate(string Protocol, string Method, SirMethodStatus
 {
     /// <summary>True when a recommendation to add the Lille sequence was made (Rennes estimate above 300 µmol/g or saturated).</summary>
     public bool LilleRecommended => Warnings.Any(w => w.StartsWith(RennesRules.LilleRecommendation, StringComparison.Ordinal));
+
+    /// <summary>When the estimate comes from another method than the protocol asked for (the Lille add-on above 300 µmol/g
+    /// under rennes-1.5T; an identified protocol used because a more complete one was not possible): what and why, else null.
+    /// Never silent: `lic sir --json` has it as methodSwitch, exam rows as methodSwitch.</summary>
+    public string? MethodSwitch { get; init; }
 }

@@ -67,6 +67,7 @@ public static class SirLic
                 string rennes = estimate.Lic is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l.UmolPerGram:0} µmol/g") : "saturated";
                 estimate = addOn with
                 {
+                    MethodSwitch = $"{protocol.Name} → {SirProtocols.LilleAddOn1p5T.Name}: the Rennes estimate {(estimate.Lic is null ? "saturated (above its range)" : $"({rennes}) is above {RennesRules.LilleIndicationUmolPerGram} µmol/g")}, so the Lille add-on estimate is reported (Rose 2006).",
                     Decisions = [.. estimate.Decisions, .. addOn.Decisions],
                     Ratios = [.. estimate.Ratios, .. addOn.Ratios],
                     Warnings = [$"Rennes ({estimate.Method}) gave {rennes}: above {RennesRules.LilleIndicationUmolPerGram} µmol/g, so the Lille add-on estimate is reported.", .. addOn.Warnings],

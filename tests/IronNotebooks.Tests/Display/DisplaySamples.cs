@@ -56,6 +56,27 @@ internal static class DisplaySamples
             Repeatability.Compute(["s1", "s1", "s2", "s2", "s3", "s3"], [10, 11, 20, 19.5, 30, 31]),
             RocPlot.From(roc),
             RoiOverlayImage.Create(plane, [circle], scale: 2),
+            ExamRow,
+            new IronNotebooks.Exams.ExamMeasurementResult { Exam = "SYN-1", Folder = "/exams/SYN-1", Rows = [ExamRow], Acquisitions = ["9 multiEchoGradientEcho"], Warnings = [] },
+            CohortSample,
+            IronNotebooks.Cohorts.CohortValidation.Validate(CohortSample, "biopsy", [80]),
         ];
+    }
+
+    private static readonly IronNotebooks.Exams.ExamMeasurementRow ExamRow = new()
+    {
+        Exam = "SYN-1", Method = "r2star", Model = "rician", Calibration = "wood2005", FieldStrengthT = 1.5, Status = IronNotebooks.Exams.MeasurementStatus.Estimated,
+        LicUmolPerGram = 60, LicMgPerGram = 3.35, RatePerSecond = 120, Warnings = ["note <1>"], Series = [9], Files = 12, EchoTimesMs = [0.99, 2.4],
+    };
+
+    private static IronNotebooks.Cohorts.CohortTable CohortSample
+    {
+        get
+        {
+            double[] lic = [20, 50, 90, 130, 40, 200];
+            var rows = lic.Select((v, i) => ExamRow with { Exam = $"E{i}", LicUmolPerGram = v * 1.1 }).ToList();
+            return new IronNotebooks.Cohorts.CohortTable(rows, rows.ToDictionary(r => r.Exam,
+                r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["biopsy"] = (r.LicUmolPerGram!.Value / 1.1).ToString(System.Globalization.CultureInfo.InvariantCulture) }), ["biopsy"]);
+        }
     }
 }

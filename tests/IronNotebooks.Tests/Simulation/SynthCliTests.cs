@@ -82,7 +82,7 @@ public sealed class SynthCliTests : IDisposable
         foreach (var d in new[] { a, b })
             Assert.Equal(0, CliHarness.Run("synth", "--out", d, "--patients", "2", "--protocol", "two-sequence", "--matrix", "64", "--seed", "9").Code);
         var files = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order().ToList();
-        Assert.Equal(1 + 2 * (2 + 2), files.Count);
+        Assert.Equal(2 + 2 * (2 + 2), files.Count);   // manifest.json, cohort.csv, and per exam 2 series + rois.json + truth.json
         foreach (var f in files) Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f)));
     }
 
