@@ -26,12 +26,10 @@ public sealed class DeidentificationMapping
     public void WriteCsv(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         var sb = new StringBuilder("kind,original,replacement\n");
         foreach (var (kind, original, replacement) in Entries) sb.Append(Quote(kind)).Append(',').Append(Quote(original)).Append(',').Append(Quote(replacement)).Append('\n');
-        File.WriteAllText(temp, sb.ToString(), new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
+        var bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
+        IO.AtomicFile.Write(path, stream => stream.Write(bytes));
     }
 
     private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -96,7 +96,7 @@ public static class DicomFolderDeidentifier
                 var pseudonym = output.GetString(DicomTags.PatientID);
                 var target = Path.Combine(outFull, pseudonym, Safe(output.GetStringOrDefault(DicomTags.StudyInstanceUID)),
                     Safe(output.GetStringOrDefault(DicomTags.SeriesInstanceUID)), Safe(output.GetString(DicomTags.SOPInstanceUID)) + ".dcm");
-                WriteAtomically(target, output, file);
+                AtomicFile.Write(target, stream => DicomWriter.Write(stream, output, null, file.TransferSyntax));
                 deidentifier.Mapping.Record("file", relative, Path.GetRelativePath(outFull, target));
                 patients.TryAdd(pseudonym, 0);
                 Interlocked.Increment(ref written);
@@ -118,23 +118,6 @@ public static class DicomFolderDeidentifier
         {
             failures.Add(new DeidentificationFailure { FileIndex = index, ErrorType = e.GetType().Name });
             deidentifier.Mapping.Record("failure", relative, e.Message);
-        }
-    }
-
-    private static void WriteAtomically(string target, DicomDataset output, DicomFile source)
-    {
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                DicomWriter.Write(stream, output, null, source.TransferSyntax);
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 

@@ -203,17 +203,7 @@ public static class ParametricMapWriter
     {
         ArgumentNullException.ThrowIfNull(path);
         var ds = Create(content);
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            DicomWriter.Write(temp, ds);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(path, stream => DicomWriter.Write(stream, ds));
     }
 
     private static DicomDataset SharedGroups(ParametricMapContent c)
