@@ -1,11 +1,12 @@
 using IronNotebooks.Calibration;
 using IronNotebooks.Dicom;
 using IronNotebooks.Dicom.IO;
-using IronNotebooks.Imaging;
+using IronNotebooks.Relaxometry;
 
-namespace IronNotebooks.Relaxometry;
+namespace IronNotebooks.Imaging;
 
 /// <summary>
+/// (In Imaging, the DICOM side of the library: Relaxometry stays free of the DICOM assembly.)
 /// R2* and LIC maps as DICOM Parametric Maps (float32, Real World Value Mapping in UCUM: "1/s" for R2*, "mg/g" for
 /// LIC), referencing the source series, its images and frame of reference. The classic MR output (16-bit, rescale
 /// 0.1 s⁻¹) stays for viewers that need it; this is the form quantitative tools read as a map.
