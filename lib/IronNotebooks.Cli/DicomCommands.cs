@@ -25,6 +25,7 @@ public static class DicomCommands
         var tree = new Command("tree", "Studies → series → acquisitions (echo time, image type, slices) of a folder, with warnings and unreadable files.") { dirArg, treeJson };
         tree.SetAction(parse => Tree(parse.GetValue(dirArg)!, parse.GetValue(treeJson), output));
         dicom.Subcommands.Add(tree);
+        dicom.Subcommands.Add(DicomDeidCommand.Build(output));
         return dicom;
     }
 

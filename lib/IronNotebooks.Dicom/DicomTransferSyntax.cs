@@ -30,6 +30,7 @@ public sealed record DicomTransferSyntax(string Uid, string Name, bool IsExplici
     public static readonly DicomTransferSyntax Jpeg2000Lossless = Encapsulated("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", false);
     public static readonly DicomTransferSyntax Jpeg2000 = Encapsulated("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", true);
     public static readonly DicomTransferSyntax HtJpeg2000Lossless = Encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 (Lossless Only)", false);
+    public static readonly DicomTransferSyntax HtJpeg2000LosslessRpcl = Encapsulated("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options (Lossless Only)", false);
     public static readonly DicomTransferSyntax HtJpeg2000 = Encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000", true);
     public static readonly DicomTransferSyntax RleLossless = Encapsulated("1.2.840.10008.1.2.5", "RLE Lossless", false);
     public static readonly DicomTransferSyntax DeflatedImageFrameCompression = Encapsulated("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", false);
@@ -40,7 +41,7 @@ public sealed record DicomTransferSyntax(string Uid, string Name, bool IsExplici
     [
         ImplicitVRLittleEndian, ExplicitVRLittleEndian, DeflatedExplicitVRLittleEndian, ExplicitVRBigEndian,
         EncapsulatedUncompressed, JpegBaseline, JpegExtended, JpegLossless, JpegLosslessSV1, JpegLsLossless,
-        JpegLsNearLossless, Jpeg2000Lossless, Jpeg2000, HtJpeg2000Lossless, HtJpeg2000, RleLossless,
+        JpegLsNearLossless, Jpeg2000Lossless, Jpeg2000, HtJpeg2000Lossless, HtJpeg2000LosslessRpcl, HtJpeg2000, RleLossless,
         DeflatedImageFrameCompression,
     ];
 

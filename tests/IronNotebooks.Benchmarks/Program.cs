@@ -6,6 +6,7 @@ using IronNotebooks.Testing;
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- series            BenchmarkDotNet series read
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- make-series [DIR] write the series for pydicom
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fuzz [N] [SEED]   long mutation fuzz over the corpus
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fuzz-j2k [N] [SEED]  the same, JPEG 2000 seeds only (OpenJPEG path)
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- stats             BenchmarkDotNet ROC + DeLong at 10⁴…10⁶ cases
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- relaxometry       BenchmarkDotNet R2* maps of 256×256×32×12
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- notebooks         BenchmarkDotNet first-cell latency (cold, warm) and a whole notebook
@@ -24,20 +25,22 @@ switch (args.FirstOrDefault())
         return 0;
     case "fuzz":
         return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345);
+    case "fuzz-j2k":
+        return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345, DicomMutationFuzzer.Jpeg2000CorpusSeeds);
     default:
-        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | exam DIR [N]");
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | fuzz-j2k [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | exam DIR [N]");
         return 2;
 }
 
-static int Fuzz(int inputs, int seed)
+static int Fuzz(int inputs, int seed, IReadOnlyList<string>? only = null)
 {
     var corpus = FindCorpus() ?? throw new DirectoryNotFoundException("../shared/corpus not found beside the repository");
     // Every corpus DICOM file under 1 MB is a seed (the large ones only slow the run without new paths).
-    var seeds = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories)
+    var files = only?.Select(f => Path.Combine(corpus, f)) ?? Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories)
         .Where(p => p.EndsWith(".dcm") || p.EndsWith(".dcm.gz") || p.EndsWith("zipMR.gz"))
         .Where(p => new FileInfo(p).Length < 1_000_000)
-        .GroupBy(p => Path.GetDirectoryName(p)).SelectMany(g => g.Take(8))
-        .Select(p => (Path.GetRelativePath(corpus, p), Unzip(File.ReadAllBytes(p)))).ToList();
+        .GroupBy(p => Path.GetDirectoryName(p)).SelectMany(g => g.Take(8));
+    var seeds = files.Select(p => (Path.GetRelativePath(corpus, p), Unzip(File.ReadAllBytes(p)))).ToList();
     var result = DicomMutationFuzzer.Run(seeds, inputs, seed, TimeSpan.FromSeconds(30));
     Console.WriteLine($"seeds {seeds.Count}, inputs {result.Inputs}: read {result.Read}, DicomException {result.TypedErrors}, crashes {result.Crashes.Count}");
     Console.WriteLine($"slowest input {result.MaxMilliseconds:F1} ms ({result.Slowest})");

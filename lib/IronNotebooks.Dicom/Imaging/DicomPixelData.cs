@@ -135,6 +135,11 @@ public sealed class DicomPixelData
         {
             decoder.Decode(compressed.Span, Format, output);
         }
+        catch (DllNotFoundException e)
+        {
+            // A codec backed by a native library that is not installed (OpenJPEG): the message says what to install.
+            throw new DicomUnsupportedTransferSyntaxException(TransferSyntax, _path, e.Message);
+        }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
             // The decoders report corrupt data as InvalidDataException; the others are a safety net so that a decoder

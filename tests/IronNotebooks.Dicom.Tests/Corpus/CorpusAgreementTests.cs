@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using IronNotebooks.Dicom.Imaging;
+using IronNotebooks.Dicom.Imaging.Codec;
+using IronNotebooks.Dicom.Imaging.Codec.Jpeg2000;
 using IronNotebooks.Dicom.Tests.Support;
 using Xunit;
 
@@ -57,11 +59,11 @@ public class CorpusAgreementTests
             Assert.Equal(expected.RescaleIntercept, actual.RescaleIntercept, 12);
         }
 
-        if (reference.PixelReference!.StartsWith("none", StringComparison.Ordinal))
+        if (IsJpeg2000(file.TransferSyntax) && Jpeg2000Decoder.Version is null && !Requirements.RequireAll)
         {
+            // OpenJPEG is not installed on this machine: the file must be refused naming what to install.
             var e = Assert.Throws<DicomUnsupportedTransferSyntaxException>(() => pixels.GetFrameBytes(0));
-            Assert.Equal(file.TransferSyntax.Uid, e.TransferSyntaxUid);
-            Assert.Contains(file.TransferSyntax.Uid, e.Message);
+            Assert.Contains("libopenjp2-7", e.Message);
             return;
         }
 
@@ -71,7 +73,8 @@ public class CorpusAgreementTests
             var expected = reference.PixelFrames![i];
             if (reference.Lossy)
             {
-                // Lossy decoders may differ by rounding in the IDCT and colour upsampling: compare within a tolerance.
+                // Lossy decoders may differ by rounding in the IDCT, the 9-7 wavelet and colour upsampling: compare
+                // within a tolerance of 1 stored value (2 above 8 bits) at spot pixels and 0.5 on the frame mean.
                 double tolerance = f.BitsStored > 8 ? 2 : 1;
                 Assert.InRange(values.Average(), expected.Sum / values.Length - 0.5, expected.Sum / values.Length + 0.5);
                 if (i == 0)
@@ -86,6 +89,8 @@ public class CorpusAgreementTests
             Assert.Equal(expected.Sha256, Sha256Of(values, f.IsFloat));
         }
     }
+
+    private static bool IsJpeg2000(DicomTransferSyntax ts) => PixelDecoderRegistry.TryGet(ts.Uid, out var d) && d is Jpeg2000Decoder;
 
     internal static string Sha256Of(double[] values, bool isFloat)
     {

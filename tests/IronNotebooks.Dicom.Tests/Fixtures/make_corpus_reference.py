@@ -6,8 +6,9 @@ Run with Debian's interpreter (pydicom 2.3.1, numpy; DCMTK and GDCM command-line
     /usr/bin/python3 tests/IronNotebooks.Dicom.Tests/Fixtures/make_corpus_reference.py ../shared/corpus \
         > tests/IronNotebooks.Dicom.Tests/Fixtures/corpus_reference.json
 
-Decoding is done by pydicom for native, RLE and deflated data, and by DCMTK (dcmdjpeg, dcmdjpls) for JPEG-family
-data, whose output pydicom then reads; IronNotebooks' reader is not used. Stored values follow PS3.3 C.7.6.3.1:
+Decoding is done by pydicom for native, RLE and deflated data, by DCMTK (dcmdjpeg, dcmdjpls) for JPEG-family
+data and by GDCM (gdcmconv --raw, which links Debian's OpenJPEG) for JPEG 2000 and HTJ2K, whose output pydicom then
+reads; IronNotebooks' reader is not used. Stored values follow PS3.3 C.7.6.3.1:
 BitsStored bits ending at HighBit, sign-extended for PixelRepresentation 1; that masking is done here with numpy on
 the raw bit pattern. For each frame: min, max, sum and the sha256 of the values as little-endian int64 (float64 for
 float pixel data) in row, column, sample order; plus a few spot pixels for lossy data, which is compared with a
@@ -20,13 +21,17 @@ from pydicom.uid import UID
 
 JPEG_DCMTK = {"1.2.840.10008.1.2.4.50": ["dcmdjpeg", "+cn"], "1.2.840.10008.1.2.4.51": ["dcmdjpeg", "+cn"],
               "1.2.840.10008.1.2.4.57": ["dcmdjpeg"], "1.2.840.10008.1.2.4.70": ["dcmdjpeg"],
-              "1.2.840.10008.1.2.4.80": ["dcmdjpls"], "1.2.840.10008.1.2.4.81": ["dcmdjpls"]}
-LOSSY = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.91"}
+              "1.2.840.10008.1.2.4.80": ["dcmdjpls"], "1.2.840.10008.1.2.4.81": ["dcmdjpls"],
+              # JPEG 2000 and HTJ2K: DCMTK has no JPEG 2000 decoder, so GDCM (through OpenJPEG) is the reference.
+              "1.2.840.10008.1.2.4.90": ["gdcmconv", "--raw"], "1.2.840.10008.1.2.4.91": ["gdcmconv", "--raw"],
+              "1.2.840.10008.1.2.4.201": ["gdcmconv", "--raw"], "1.2.840.10008.1.2.4.202": ["gdcmconv", "--raw"],
+              "1.2.840.10008.1.2.4.203": ["gdcmconv", "--raw"]}
+LOSSY = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.91",
+         "1.2.840.10008.1.2.4.203"}
 # Neither DCMTK, GDCM nor pydicom 2.3 decodes 1-bit RLE or Deflated Image Frame Compression; these two files hold the
 # same segmentation as liver.dcm (pydicom's test-data notes), so pydicom's decode of liver.dcm is their reference.
 SAME_PIXELS_AS = {"pydicom-data/liver_rle.dcm": "pydicom-data/liver.dcm",
                   "pydicom-data/liver_deflate.dcm": "pydicom-data/liver.dcm"}
-NO_DECODER_HERE = {"1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"}  # JPEG 2000: IronNotebooks refuses it by design
 
 
 def read(path):
@@ -90,7 +95,7 @@ def pixel_reference(path, data, ds, ts, corpus, rel):
             src, dst = os.path.join(tmp, "in.dcm"), os.path.join(tmp, "out.dcm")
             open(src, "wb").write(data)
             cmd = JPEG_DCMTK[ts] + [src, dst]
-            tool = "DCMTK"
+            tool = "GDCM" if cmd[0] == "gdcmconv" else "DCMTK"
             if subprocess.run(cmd, capture_output=True).returncode != 0:
                 cmd, tool = ["gdcmconv", "--raw", src, dst], "GDCM"   # DCMTK refuses some valid JPEG-LS streams
                 subprocess.run(cmd, check=True, capture_output=True)
@@ -143,13 +148,10 @@ def main(corpus):
                               "bitsAllocated": int(ds.BitsAllocated),
                               "pixelRepresentation": int(ds.get("PixelRepresentation", 0)),
                               "frameFacts": frame_facts(ds, frames)})
-                if ts in NO_DECODER_HERE:
-                    entry["pixelReference"] = "none: JPEG 2000 is refused by IronNotebooks with a typed error"
-                else:
-                    decoder, pframes, spots = pixel_reference(path, data, ds, ts, corpus, rel)
-                    entry.update({"pixelReference": decoder, "lossy": ts in LOSSY, "pixelFrames": pframes})
-                    if spots:
-                        entry["spotPixels"] = spots
+                decoder, pframes, spots = pixel_reference(path, data, ds, ts, corpus, rel)
+                entry.update({"pixelReference": decoder, "lossy": ts in LOSSY, "pixelFrames": pframes})
+                if spots:
+                    entry["spotPixels"] = spots
         except Exception as e:  # the file is broken for the reference tools too: record what they said
             entry["referenceError"] = f"{type(e).__name__}: {e}"[:300]
         out["files"].append(entry)

@@ -59,4 +59,17 @@ public class FuzzTests
         var result = DicomMutationFuzzer.Run(seeds, 2000, randomSeed: 2, TimeSpan.FromSeconds(10));
         Assert.True(result.Crashes.Count == 0, string.Join("\n", result.Crashes.Take(10)));
     }
+
+    /// <summary>
+    /// Mutants of JPEG 2000 files reach OpenJPEG (native code) after the C# main-header check; each must decode or
+    /// fail with a DicomException. A native crash would end the test process, which fails the run.
+    /// </summary>
+    [ToolFact("corpus", "libopenjp2")]
+    public void MutatedJpeg2000Files_ReadOrFailWithDicomExceptionsOnly()
+    {
+        var seeds = DicomMutationFuzzer.Jpeg2000CorpusSeeds.Select(s => (s, SeedBytes(TestPaths.CorpusFile(s)))).ToList();
+        var result = DicomMutationFuzzer.Run(seeds, 1500, randomSeed: 19, TimeSpan.FromSeconds(10));
+        Assert.True(result.Crashes.Count == 0, string.Join("\n", result.Crashes.Take(10)));
+        Assert.True(result.TypedErrors > 0 && result.Read > 0, $"read {result.Read}, rejected {result.TypedErrors}: the mutations must exercise both paths");
+    }
 }

@@ -2,13 +2,16 @@ using System.Diagnostics;
 
 namespace IronNotebooks.Dicom.Tests.Support;
 
-/// <summary>Runs outside reference tools. "pydicom" stands for Debian's /usr/bin/python3 with python3-pydicom.</summary>
+/// <summary>Runs outside reference tools. "pydicom" stands for Debian's /usr/bin/python3 with python3-pydicom,
+/// "libopenjp2" for the OpenJPEG library.</summary>
 public static class ExternalTool
 {
     /// <summary>The executable for a tool name, or null when absent.</summary>
     public static string? Find(string tool)
     {
         if (tool == "pydicom") tool = "python:pydicom";
+        // The OpenJPEG shared library (Debian libopenjp2-7), as the JPEG 2000 decoder finds it.
+        if (tool == "libopenjp2") return IronNotebooks.Dicom.Imaging.Codec.Jpeg2000.Jpeg2000Decoder.Version;
         if (tool.StartsWith("python:", StringComparison.Ordinal))
             return File.Exists("/usr/bin/python3") && Run("/usr/bin/python3", ["-c", "import " + tool["python:".Length..]]).ExitCode == 0 ? "/usr/bin/python3" : null;
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))

@@ -21,7 +21,8 @@ public static class Requirements
     public static string? ToolSkipReason(string[] tools)
     {
         if (RequireAll) return null;
-        var missing = tools.Where(t => ExternalTool.Find(t) is null).ToArray();
+        // "corpus" stands for ../shared/corpus, so a test can need the corpus and tools at once.
+        var missing = tools.Where(t => t == "corpus" ? TestPaths.Corpus is null : ExternalTool.Find(t) is null).ToArray();
         return missing.Length == 0 ? null : $"needs {string.Join(", ", missing)} (Debian: environment/install-reference-tools.sh)";
     }
 }
@@ -38,6 +39,13 @@ public sealed class CorpusTheoryAttribute : TheoryAttribute
 {
     /// <summary>Skips with a reason where the corpus is absent (never in CI).</summary>
     public CorpusTheoryAttribute() => Skip = Requirements.CorpusSkipReason();
+}
+
+/// <summary>A theory that runs outside tools (and, with the name "corpus", reads ../shared/corpus).</summary>
+public sealed class ToolTheoryAttribute : TheoryAttribute
+{
+    /// <summary>Skips with a reason where a tool is absent (never in CI).</summary>
+    public ToolTheoryAttribute(params string[] tools) => Skip = Requirements.ToolSkipReason(tools);
 }
 
 /// <summary>A fact that runs outside tools (dcmdump, Debian's python3 with pydicom, …).</summary>

@@ -17,6 +17,7 @@ public static class PixelDecoderRegistry
         Register(new JpegLosslessDecoder());
         Register(new JpegDctDecoder());
         Register(new JpegLsDecoder());
+        Register(new Jpeg2000.Jpeg2000Decoder());
     }
 
     /// <summary>Registers (or replaces) a decoder for each UID it names.</summary>

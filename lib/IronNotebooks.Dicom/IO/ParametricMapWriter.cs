@@ -1,0 +1,304 @@
+using System.Globalization;
+
+namespace IronNotebooks.Dicom.IO;
+
+/// <summary>A coded concept: value, coding scheme designator and meaning (PS3.3 §8.8).</summary>
+public sealed record DicomCode(string Value, string Scheme, string Meaning)
+{
+    /// <summary>The Code Sequence Macro item for this code.</summary>
+    public DicomDataset ToItem()
+    {
+        var item = new DicomDataset();
+        item.SetString(new DicomTag(0x0008, 0x0100), DicomVR.SH, Value);
+        item.SetString(new DicomTag(0x0008, 0x0102), DicomVR.SH, Scheme);
+        item.SetString(new DicomTag(0x0008, 0x0104), DicomVR.LO, Meaning);
+        return item;
+    }
+}
+
+/// <summary>What the stored floats mean: the Real World Value Mapping of a Parametric Map (PS3.3 §C.7.6.16.2.11).</summary>
+public sealed record ParametricMapQuantity
+{
+    /// <summary>LUT Label (0040,9210), at most 16 characters, e.g. "R2*".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>LUT Explanation (0028,3003): how the values were made (model, calibration), at most 64 characters.</summary>
+    public required string Explanation { get; init; }
+
+    /// <summary>Measurement Units Code (UCUM), e.g. ("1/s", "UCUM", "per second") or ("mg/g", "UCUM", "milligram per gram").</summary>
+    public required DicomCode Units { get; init; }
+
+    /// <summary>The quantity (Quantity Definition Sequence, concept name (G-C1C6, SRT) "Quantity"), when a code exists.</summary>
+    public DicomCode? Quantity { get; init; }
+}
+
+/// <summary>One frame of a Parametric Map: one plane of float values, row by row, and where it lies.</summary>
+public sealed record ParametricMapFrame
+{
+    /// <summary>Rows × Columns values, row by row; NaN where nothing was measured.</summary>
+    public required float[] Values { get; init; }
+
+    /// <summary>Image Position (Patient) of the first pixel's centre, mm.</summary>
+    public required IReadOnlyList<double> ImagePositionPatientMm { get; init; }
+
+    /// <summary>SOP Class/Instance UIDs of the source images this frame was derived from.</summary>
+    public IReadOnlyList<(string SopClassUid, string SopInstanceUid)> SourceImages { get; init; } = [];
+}
+
+/// <summary>Everything a Parametric Map object needs, with the source it was derived from.</summary>
+public sealed record ParametricMapContent
+{
+    /// <summary>Rows of every frame.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Columns of every frame.</summary>
+    public required int Columns { get; init; }
+
+    /// <summary>Pixel Spacing: row spacing, column spacing, mm.</summary>
+    public required IReadOnlyList<double> PixelSpacingMm { get; init; }
+
+    /// <summary>Slice thickness, mm.</summary>
+    public required double SliceThicknessMm { get; init; }
+
+    /// <summary>Image Orientation (Patient): row then column direction cosines.</summary>
+    public required IReadOnlyList<double> ImageOrientationPatient { get; init; }
+
+    /// <summary>The frames, in slice order.</summary>
+    public required IReadOnlyList<ParametricMapFrame> Frames { get; init; }
+
+    /// <summary>What the values are.</summary>
+    public required ParametricMapQuantity Quantity { get; init; }
+
+    /// <summary>A dataset of the source series: patient, study and frame of reference are copied from it.</summary>
+    public required DicomDataset Source { get; init; }
+
+    /// <summary>Series Instance UID of the source images.</summary>
+    public required string SourceSeriesInstanceUid { get; init; }
+
+    /// <summary>Series Description of the map series.</summary>
+    public string SeriesDescription { get; init; } = "";
+
+    /// <summary>Series Number of the map series.</summary>
+    public int SeriesNumber { get; init; } = 900;
+
+    /// <summary>Content Label (0070,0080): a code string (A–Z, 0–9, _ and space, at most 16).</summary>
+    public string ContentLabel { get; init; } = "MAP";
+
+    /// <summary>Content Description (0070,0081), at most 64 characters.</summary>
+    public string ContentDescription { get; init; } = "";
+
+    /// <summary>Anatomy the frames show (Frame Anatomy), SNOMED CT; the liver by default.</summary>
+    public DicomCode Anatomy { get; init; } = new("10200004", "SCT", "Liver");
+
+    /// <summary>Software Versions of the writer (Enhanced General Equipment).</summary>
+    public string SoftwareVersion { get; init; } = DicomUid.ImplementationVersionName;
+}
+
+/// <summary>
+/// Writes a DICOM Parametric Map (SOP class 1.2.840.10008.5.1.4.1.1.30, PS3.3 A.75): float32 frames in Float Pixel
+/// Data, a Real World Value Mapping with UCUM units, the patient, study and frame of reference of the source, and a
+/// Common Instance Reference plus per-frame Derivation Image references to the source images.
+/// </summary>
+public static class ParametricMapWriter
+{
+    /// <summary>Parametric Map Storage.</summary>
+    public const string SopClassUid = "1.2.840.10008.5.1.4.1.1.30";
+
+    /// <summary>Builds the dataset.</summary>
+    /// <exception cref="ArgumentException">Frames are missing, of the wrong size, or the geometry is incomplete.</exception>
+    public static DicomDataset Create(ParametricMapContent c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Frames.Count == 0) throw new ArgumentException("A Parametric Map needs at least one frame.", nameof(c));
+        if (c.Rows is < 1 or > 65535 || c.Columns is < 1 or > 65535) throw new ArgumentException($"Rows and Columns must be 1–65535, got {c.Rows}×{c.Columns}.", nameof(c));
+        for (int i = 0; i < c.Frames.Count; i++)
+        {
+            if (c.Frames[i].Values.Length != c.Rows * c.Columns)
+                throw new ArgumentException($"Frame {i} holds {c.Frames[i].Values.Length} values; {c.Rows}×{c.Columns} are needed.", nameof(c));
+            if (c.Frames[i].ImagePositionPatientMm.Count != 3) throw new ArgumentException($"Frame {i} needs a 3-value Image Position (Patient).", nameof(c));
+        }
+        if (c.PixelSpacingMm.Count != 2 || c.ImageOrientationPatient.Count != 6) throw new ArgumentException("Pixel Spacing needs 2 values and Image Orientation (Patient) 6.", nameof(c));
+        if (c.Quantity.Label.Length > 16) throw new ArgumentException($"LUT Label '{c.Quantity.Label}' is longer than 16 characters.", nameof(c));
+
+        var now = DateTime.UtcNow;
+        var ds = new DicomDataset();
+        ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, SopClassUid);
+        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
+        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, now.ToString("yyyyMMdd", CultureInfo.InvariantCulture));   // Instance Creation Date
+        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, now.ToString("HHmmss", CultureInfo.InvariantCulture));
+        // Image Type: DERIVED\PRIMARY, image flavor VOLUME, derived pixel contrast = the content label (e.g. R2STAR).
+        ds.SetString(DicomTags.ImageType, DicomVR.CS, "DERIVED", "PRIMARY", "VOLUME", c.ContentLabel);
+        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, now.ToString("yyyyMMdd", CultureInfo.InvariantCulture));   // Content Date
+        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, now.ToString("HHmmss", CultureInfo.InvariantCulture));     // Content Time
+
+        // Patient and General Study: copied from the source so that the map files with its study.
+        foreach (var (tag, vr) in new (DicomTag, DicomVR)[]
+        {
+            (DicomTags.PatientName, DicomVR.PN), (DicomTags.PatientID, DicomVR.LO), (new DicomTag(0x0010, 0x0030), DicomVR.DA),
+            (new DicomTag(0x0010, 0x0040), DicomVR.CS), (DicomTags.StudyDate, DicomVR.DA), (DicomTags.StudyTime, DicomVR.TM),
+            (new DicomTag(0x0008, 0x0090), DicomVR.PN), (new DicomTag(0x0020, 0x0010), DicomVR.SH), (new DicomTag(0x0008, 0x0050), DicomVR.SH),
+        })
+            ds.SetString(tag, vr, c.Source.GetStringOrDefault(tag) ?? "");
+        ds.SetString(DicomTags.StudyInstanceUID, DicomVR.UI, c.Source.GetString(DicomTags.StudyInstanceUID));
+        if (c.Source.GetStringOrDefault(new DicomTag(0x0008, 0x1030)) is { Length: > 0 } studyDescription)
+            ds.SetString(new DicomTag(0x0008, 0x1030), DicomVR.LO, studyDescription);
+
+        // General Series / Parametric Map Series, Frame of Reference, equipment.
+        ds.SetString(DicomTags.Modality, DicomVR.CS, c.Source.GetStringOrDefault(DicomTags.Modality) is { Length: > 0 } m ? m : "MR");
+        ds.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, DicomUid.Generate());
+        ds.SetIntegerString(DicomTags.SeriesNumber, c.SeriesNumber);
+        if (c.SeriesDescription.Length > 0) ds.SetString(DicomTags.SeriesDescription, DicomVR.LO, c.SeriesDescription);
+        ds.SetString(DicomTags.FrameOfReferenceUID, DicomVR.UI, c.Source.GetString(DicomTags.FrameOfReferenceUID));
+        ds.SetString(new DicomTag(0x0020, 0x1040), DicomVR.LO, "");   // Position Reference Indicator (Type 2)
+        ds.SetString(DicomTags.Manufacturer, DicomVR.LO, "IronNotebooks");
+        ds.SetString(new DicomTag(0x0008, 0x1090), DicomVR.LO, "IronNotebooks");   // Manufacturer's Model Name
+        ds.SetString(new DicomTag(0x0018, 0x1000), DicomVR.LO, "1");               // Device Serial Number
+        ds.SetString(new DicomTag(0x0018, 0x1020), DicomVR.LO, c.SoftwareVersion); // Software Versions
+
+        // Parametric Map Image: 32-bit float pixels, no compression, no burned-in text.
+        ds.SetIntegerString(DicomTags.InstanceNumber, 1);
+        ds.SetString(new DicomTag(0x0018, 0x9004), DicomVR.CS, "RESEARCH");        // Content Qualification
+        ds.SetString(new DicomTag(0x0070, 0x0080), DicomVR.CS, c.ContentLabel);
+        ds.SetString(new DicomTag(0x0070, 0x0081), DicomVR.LO, c.ContentDescription);
+        ds.SetString(new DicomTag(0x0070, 0x0084), DicomVR.PN, "");                // Content Creator's Name (Type 2)
+        ds.SetNumbers(DicomTags.SamplesPerPixel, DicomVR.US, 1);
+        ds.SetString(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2");
+        ds.SetNumbers(DicomTags.Rows, DicomVR.US, c.Rows);
+        ds.SetNumbers(DicomTags.Columns, DicomVR.US, c.Columns);
+        ds.SetNumbers(DicomTags.BitsAllocated, DicomVR.US, 32);
+        ds.SetString(new DicomTag(0x2050, 0x0020), DicomVR.CS, "IDENTITY");        // Presentation LUT Shape
+        ds.SetString(new DicomTag(0x0028, 0x2110), DicomVR.CS, "00");              // Lossy Image Compression
+        ds.SetString(new DicomTag(0x0028, 0x0301), DicomVR.CS, "NO");              // Burned In Annotation
+        ds.SetString(new DicomTag(0x0028, 0x0302), DicomVR.CS, "NO");              // Recognizable Visual Features
+        ds.SetIntegerString(DicomTags.NumberOfFrames, c.Frames.Count);
+
+        // Multi-frame Dimension: frames are indexed by their position along the slice normal.
+        var dimensionOrganization = DicomUid.Generate();
+        var organization = new DicomDataset();
+        organization.SetString(new DicomTag(0x0020, 0x9164), DicomVR.UI, dimensionOrganization);
+        ds.SetSequence(new DicomTag(0x0020, 0x9221), organization);
+        var index = new DicomDataset();
+        index.SetString(new DicomTag(0x0020, 0x9164), DicomVR.UI, dimensionOrganization);
+        index.Set(new DicomElement(new DicomTag(0x0020, 0x9165), DicomVR.AT, AttributeTag(DicomTags.ImagePositionPatient)));   // Dimension Index Pointer
+        index.Set(new DicomElement(new DicomTag(0x0020, 0x9167), DicomVR.AT, AttributeTag(DicomTags.PlanePositionSequence)));  // Functional Group Pointer
+        index.SetString(new DicomTag(0x0020, 0x9421), DicomVR.LO, "Image Position (Patient)");
+        ds.SetSequence(new DicomTag(0x0020, 0x9222), index);
+
+        ds.SetSequence(new DicomTag(0x0040, 0x0555));   // Acquisition Context Sequence (Type 2, empty)
+        ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, SharedGroups(c));
+        ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, [.. c.Frames.Select((f, i) => PerFrameGroups(f, i))]);
+        ds.SetSequence(new DicomTag(0x0008, 0x1115), SourceSeriesReference(c));   // Referenced Series Sequence (Common Instance Reference)
+
+        var pixels = new byte[4L * c.Rows * c.Columns * c.Frames.Count];
+        for (int f = 0; f < c.Frames.Count; f++)
+            Buffer.BlockCopy(c.Frames[f].Values, 0, pixels, 4 * f * c.Rows * c.Columns, 4 * c.Rows * c.Columns);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Float Pixel Data is written little endian only.");
+        ds.Set(new DicomElement(DicomTags.FloatPixelData, DicomVR.OF, pixels));
+        return ds;
+    }
+
+    /// <summary>Writes the map atomically: a temporary file in the target folder, then renamed.</summary>
+    public static void Write(string path, ParametricMapContent content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var ds = Create(content);
+        AtomicFile.Write(path, stream => DicomWriter.Write(stream, ds));
+    }
+
+    private static DicomDataset SharedGroups(ParametricMapContent c)
+    {
+        var shared = new DicomDataset();
+        var measures = new DicomDataset();
+        measures.SetDecimalString(DicomTags.PixelSpacing, [.. c.PixelSpacingMm]);
+        measures.SetDecimalString(DicomTags.SliceThickness, c.SliceThicknessMm);
+        shared.SetSequence(DicomTags.PixelMeasuresSequence, measures);
+        var orientation = new DicomDataset();
+        orientation.SetDecimalString(DicomTags.ImageOrientationPatient, [.. c.ImageOrientationPatient]);
+        shared.SetSequence(DicomTags.PlaneOrientationSequence, orientation);
+        var anatomy = new DicomDataset();
+        anatomy.SetSequence(new DicomTag(0x0008, 0x2218), c.Anatomy.ToItem());       // Anatomic Region Sequence
+        anatomy.SetString(new DicomTag(0x0020, 0x9072), DicomVR.CS, "U");           // Frame Laterality: unpaired
+        shared.SetSequence(new DicomTag(0x0020, 0x9071), anatomy);                   // Frame Anatomy Sequence
+        var identity = new DicomDataset();                                           // Identity Pixel Value Transformation
+        identity.SetDecimalString(DicomTags.RescaleIntercept, 0);
+        identity.SetDecimalString(DicomTags.RescaleSlope, 1);
+        identity.SetString(DicomTags.RescaleType, DicomVR.LO, "US");
+        shared.SetSequence(DicomTags.PixelValueTransformationSequence, identity);
+        var frameType = new DicomDataset();
+        frameType.SetString(new DicomTag(0x0008, 0x9007), DicomVR.CS, "DERIVED", "PRIMARY", "VOLUME", c.ContentLabel);   // Frame Type
+        shared.SetSequence(new DicomTag(0x0040, 0x9092), frameType);                 // Parametric Map Frame Type Sequence
+
+        var mapping = new DicomDataset();
+        var (min, max) = FiniteRange(c.Frames);
+        mapping.SetNumbers(new DicomTag(0x0040, 0x9213), DicomVR.FD, min);          // Double Float Real World Value First Value Mapped
+        mapping.SetNumbers(new DicomTag(0x0040, 0x9214), DicomVR.FD, max);          // … Last Value Mapped
+        mapping.SetNumbers(new DicomTag(0x0040, 0x9224), DicomVR.FD, 0);            // Real World Value Intercept
+        mapping.SetNumbers(new DicomTag(0x0040, 0x9225), DicomVR.FD, 1);            // Real World Value Slope
+        mapping.SetString(new DicomTag(0x0028, 0x3003), DicomVR.LO, c.Quantity.Explanation);   // LUT Explanation
+        mapping.SetString(new DicomTag(0x0040, 0x9210), DicomVR.SH, c.Quantity.Label);         // LUT Label
+        mapping.SetSequence(new DicomTag(0x0040, 0x08EA), c.Quantity.Units.ToItem());          // Measurement Units Code Sequence
+        if (c.Quantity.Quantity is { } quantity)
+        {
+            var definition = new DicomDataset();
+            definition.SetString(new DicomTag(0x0040, 0xA040), DicomVR.CS, "CODE");            // Value Type
+            definition.SetSequence(new DicomTag(0x0040, 0xA043), new DicomCode("246205007", "SCT", "Quantity").ToItem());
+            definition.SetSequence(new DicomTag(0x0040, 0xA168), quantity.ToItem());           // Concept Code Sequence
+            mapping.SetSequence(new DicomTag(0x0040, 0x9220), definition);                     // Quantity Definition Sequence
+        }
+        shared.SetSequence(new DicomTag(0x0040, 0x9096), mapping);                   // Real World Value Mapping Sequence
+        return shared;
+    }
+
+    private static DicomDataset PerFrameGroups(ParametricMapFrame frame, int index)
+    {
+        var item = new DicomDataset();
+        var content = new DicomDataset();
+        content.SetNumbers(new DicomTag(0x0020, 0x9157), DicomVR.UL, index + 1);    // Dimension Index Values
+        item.SetSequence(DicomTags.FrameContentSequence, content);
+        var position = new DicomDataset();
+        position.SetDecimalString(DicomTags.ImagePositionPatient, [.. frame.ImagePositionPatientMm]);
+        item.SetSequence(DicomTags.PlanePositionSequence, position);
+        if (frame.SourceImages.Count > 0)
+        {
+            var derivation = new DicomDataset();
+            derivation.SetSequence(new DicomTag(0x0008, 0x9215), new DicomCode("110816", "DCM", "Time Course of Signal").ToItem());   // Derivation Code
+            derivation.SetSequence(new DicomTag(0x0008, 0x2112), [.. frame.SourceImages.Select(s =>                                   // Source Image Sequence
+            {
+                var src = new DicomDataset();
+                src.SetString(new DicomTag(0x0008, 0x1150), DicomVR.UI, s.SopClassUid);
+                src.SetString(new DicomTag(0x0008, 0x1155), DicomVR.UI, s.SopInstanceUid);
+                src.SetSequence(new DicomTag(0x0040, 0xA170), new DicomCode("121322", "DCM", "Source image for image processing operation").ToItem());   // Purpose of Reference
+                return src;
+            })]);
+            item.SetSequence(new DicomTag(0x0008, 0x9124), derivation);             // Derivation Image Sequence
+        }
+        return item;
+    }
+
+    private static DicomDataset SourceSeriesReference(ParametricMapContent c)
+    {
+        var series = new DicomDataset();
+        series.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, c.SourceSeriesInstanceUid);
+        series.SetSequence(new DicomTag(0x0008, 0x114A), [.. c.Frames.SelectMany(f => f.SourceImages).Distinct().Select(s =>   // Referenced Instance Sequence
+        {
+            var instance = new DicomDataset();
+            instance.SetString(new DicomTag(0x0008, 0x1150), DicomVR.UI, s.SopClassUid);
+            instance.SetString(new DicomTag(0x0008, 0x1155), DicomVR.UI, s.SopInstanceUid);
+            return instance;
+        })]);
+        return series;
+    }
+
+    private static (double Min, double Max) FiniteRange(IReadOnlyList<ParametricMapFrame> frames)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var f in frames)
+            foreach (var v in f.Values)
+                if (float.IsFinite(v)) { min = Math.Min(min, v); max = Math.Max(max, v); }
+        return double.IsFinite(min) ? (min, max) : (0, 0);
+    }
+
+    private static byte[] AttributeTag(DicomTag tag) =>
+        [(byte)tag.Group, (byte)(tag.Group >> 8), (byte)tag.Element, (byte)(tag.Element >> 8)];
+}
