@@ -112,6 +112,8 @@ public sealed class RoiEditorServer : IAsyncDisposable, IDisposable
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         server.ListenAddresses = addresses;
         server.Port = new Uri(addresses[0]).Port;
+        // Read the first acquisition's pixels now, while the reader copies the URL: the first image is then immediate.
+        if (exam.Acquisitions.Count > 0) _ = Task.Run(() => TryField(exam.Acquisitions[0]));
         foreach (var p in exam.Problems) log.WriteLine($"error: {p}");
         var rois = store.Read();
         if (rois.Error is not null) log.WriteLine($"error: {rois.Error}");

@@ -108,7 +108,7 @@ public class RoiEditorInBrowserTests(ITestOutputHelper log)
         string expected = string.Create(CultureInfo.InvariantCulture, $"{cli[0]!["mean"]!.GetValue<double>():F2} ± {cli[0]!["sd"]!.GetValue<double>():F2}");
         Assert.Equal(expected, shownText);
         Assert.Equal(cli[0]!["pixels"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture), shownPixels);
-        log.WriteLine($"liver-1 on echo 1: page shows {shownText} over {shownPixels} px; roi stats: {stdout.Split('\n')[0][..Math.Min(120, stdout.Length)]}");
+        log.WriteLine($"liver-1 on echo 1: page shows {shownText} over {shownPixels} px; roi stats --json echo 1: {cli[0]!.ToJsonString()}");
 
         // The liver panel shows a fit and an LIC with its provenance.
         var liverText = (await browser.EvaluateAsync("document.getElementById('liver').textContent"))!.GetValue<string>();
