@@ -13,8 +13,11 @@ public static class RoiPlausibility
     /// <summary>Coefficient of variation on the first echo above which a liver ROI is suspected to include a vessel or an edge.</summary>
     public const double LiverMaxCoefficientOfVariation = 0.20;
 
-    /// <summary>A muscle ROI brighter on the first echo than this percentile of the body's pixels looks like fat (fat is the brightest tissue on T1-weighted GRE).</summary>
-    public const double MuscleFatPercentile = 0.90;
+    /// <summary>The body's bright reference: this percentile of the body's pixels on the first echo (fat is the brightest tissue on T1-weighted GRE).</summary>
+    public const double BrightPercentile = 0.95;
+
+    /// <summary>A muscle ROI whose first-echo mean exceeds this fraction of <see cref="BrightPercentile"/> looks like fat.</summary>
+    public const double MuscleFatFraction = 0.85;
 
     /// <summary>Relative difference between the two paraspinal muscle means above which the brighter one is suspected.</summary>
     public const double MuscleMaxAsymmetry = 0.30;
@@ -29,7 +32,7 @@ public static class RoiPlausibility
         ArgumentNullException.ThrowIfNull(rois);
         ArgumentNullException.ThrowIfNull(slice);
         var measured = results.Where(r => r.Echoes.Count > 0).ToList();
-        double bodyPercentile = BodyPercentile(slice.Echoes[0], MuscleFatPercentile);
+        double bright = BodyPercentile(slice.Echoes[0], BrightPercentile);
         var liverSds = measured.Where(r => r.Role == RoiRole.Liver).ToDictionary(r => r.Name, r => r.Echoes[0].Sd);
         var muscles = measured.Where(r => r.Role is RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal).ToList();
         var output = new List<EditorRoiMeasurement>();
@@ -53,8 +56,8 @@ public static class RoiPlausibility
             }
             if (r.Role is RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal)
             {
-                if (double.IsFinite(bodyPercentile) && first.Mean > bodyPercentile)
-                    hints.Add(F($"{r.Name}: brighter on the first echo ({first.Mean:0}) than {MuscleFatPercentile:P0} of the body ({bodyPercentile:0}): this looks like fat, not paraspinal muscle"));
+                if (double.IsFinite(bright) && first.Mean > MuscleFatFraction * bright)
+                    hints.Add(F($"{r.Name}: first-echo mean {first.Mean:0} is {first.Mean / bright:P0} of the body's brightest tissue ({BrightPercentile:P0} percentile {bright:0}): this looks like fat, not paraspinal muscle"));
                 var other = muscles.FirstOrDefault(m => m.Name != r.Name);
                 if (other is not null && first.Mean > (1 + MuscleMaxAsymmetry) * other.Echoes[0].Mean)
                     hints.Add(F($"{r.Name} is {first.Mean / other.Echoes[0].Mean - 1:P0} brighter than {other.Name}: one of them may include fat"));

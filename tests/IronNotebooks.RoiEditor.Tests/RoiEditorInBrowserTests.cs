@@ -126,6 +126,45 @@ public class RoiEditorInBrowserTests(ITestOutputHelper log)
         Assert.DoesNotContain("SYN-EDIT", console.ToString()); // no patient identifiers in the editor's log
     }
 
+    [ToolFact("chromium")]
+    public async Task Editor_CorruptRoisJsonOn30SliceSeries_PageAndConsoleSayWhyAndSpeedIsRecorded()
+    {
+        string chromium = ExternalTool.Require("chromium");
+        var root = EditorExams.TempFolder();
+        var folder = EditorExams.NiftiSeries(root, 256, 30, 12);
+        var roisPath = Path.Combine(root, "rois.json");
+        File.WriteAllText(roisPath, "{ not json");
+        var console = new StringWriter();
+        await using var server = RoiEditorServer.Start(folder, RoiEditorOptions.Default with { RoisPath = roisPath, Log = console });
+        Assert.Contains("rois.json is not a valid ROI set", console.ToString());
+
+        await using var browser = await ChromiumSession.LaunchAsync(chromium, 1500, 900);
+        await browser.SendAsync("Page.navigate", new { url = server.Url });
+        await browser.WaitForAsync("window.__ironnb && window.__ironnb.ready", TimeSpan.FromSeconds(30));
+        var messages = (await browser.EvaluateAsync("document.getElementById('messages').textContent"))!.GetValue<string>();
+        Assert.Contains("rois.json is not a valid ROI set", messages);
+        Assert.Contains(browser.Console, m => m.StartsWith("error", StringComparison.Ordinal) && m.Contains("not a valid ROI set", StringComparison.Ordinal));
+
+        // The page's own timings: first image after navigation start, then one slice per animation frame.
+        double firstImageMs = (await browser.EvaluateAsync("window.__ironnb.state.perf.firstImageMs"))!.GetValue<double>();
+        var scroll = (await browser.EvaluateAsync("window.__ironnb.benchmarkScroll(90)"))!;
+        var speed = new JsonObject
+        {
+            ["series"] = "256x256, 12 echoes, 30 slices (NIfTI int16)", ["firstImageMsAfterNavigationStart"] = firstImageMs,
+            ["scrollFrames"] = scroll["frames"]!.GetValue<int>(), ["scrollFramesPerSecond"] = scroll["framesPerSecond"]!.GetValue<double>(),
+            ["meanDrawMs"] = scroll["meanDrawMs"]!.GetValue<double>(), ["maxDrawMs"] = scroll["maxDrawMs"]!.GetValue<double>(),
+            ["measuredUtc"] = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
+        };
+        log.WriteLine(speed.ToJsonString());
+        Assert.True(double.IsFinite(firstImageMs) && firstImageMs > 0);
+        Assert.True(scroll["meanDrawMs"]!.GetValue<double>() > 0);
+        var dir = Path.Combine(TestPaths.RepositoryRoot, "out", "test-artifacts");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "roi-editor-speed.json"), speed.ToJsonString());
+        File.WriteAllBytes(Path.Combine(dir, "roi-editor-bad-input.png"), await browser.ScreenshotAsync());
+        Assert.Equal("{ not json", File.ReadAllText(roisPath));
+    }
+
     private static async Task<(double X, double Y)> ClientPoint(ChromiumSession browser, double x, double y)
     {
         var p = (await browser.EvaluateAsync(string.Create(CultureInfo.InvariantCulture, $"window.__ironnb.toClient({x}, {y})")))!;

@@ -8,6 +8,7 @@
   const ROLES = ["liver", "muscleRightParaspinal", "muscleLeftParaspinal", "spleen", "heartSeptum", "lesion", "phantomVial", "background", "other"];
   const ROLE_COLOURS = { liver: "#38d66b", muscleRightParaspinal: "#4fc3f7", muscleLeftParaspinal: "#ba68c8", spleen: "#ff8a65",
     heartSeptum: "#f06292", lesion: "#ffee58", phantomVial: "#90a4ae", background: "#bdbdbd", other: "#e0e0e0" };
+  const ROLE_SHORT = { muscleRightParaspinal: "muscle R", muscleLeftParaspinal: "muscle L", heartSeptum: "septum", phantomVial: "vial" };
   const S = {
     exam: null, acq: null, slice: 0, echo: 0, wl: null, zoom: 1, panX: 0, panY: 0, fitted: false,
     volumes: new Map(), maps: new Map(), rois: [], description: "", selected: null, undo: [], redo: [],
@@ -326,7 +327,7 @@
     const m = S.measure, tb = $("roiTable").querySelector("tbody");
     tb.innerHTML = "";
     $("roiCount").textContent = `(${S.rois.length}) on ${A().label}`;
-    $("meanHead").textContent = `mean ± SD (TE ${A().echoTimesMs[S.echo].toFixed(2)} ms)`;
+    $("meanHead").textContent = `mean ± SD @${A().echoTimesMs[S.echo].toFixed(1)} ms`;
     for (const roi of S.rois) {
       const r = m && m.rois.find(x => x.name === roi.name), tr = document.createElement("tr");
       tr.dataset.name = roi.name;
@@ -345,7 +346,7 @@
         tr.innerHTML = `<td>${sw}</td><td></td><td></td><td class="mean">${fmt(e.mean, 2)} ± ${fmt(e.sd, 2)}</td><td class="px">${e.pixelCount}</td><td>${fmt(e.areaMm2, 1)}</td><td>${rate}</td>`;
       }
       tr.children[1].textContent = roi.name + (r && r.hints.length ? " ⚠" : "");
-      tr.children[2].textContent = roi.role;
+      tr.children[2].textContent = ROLE_SHORT[roi.role] || roi.role;
       tr.onclick = () => { S.selected = roi; panel(); draw(); };
       tb.appendChild(tr);
     }
