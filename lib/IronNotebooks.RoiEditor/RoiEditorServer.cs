@@ -130,6 +130,9 @@ public sealed class RoiEditorServer : IAsyncDisposable, IDisposable
         return state.Set ?? throw new FormatException(state.Error);
     }
 
+    /// <inheritdoc />
+    public override string ToString() => $"ROI editor for {Exam.Acquisitions.Count} acquisition(s) at {Url} (ROI file {Path.GetFileName(Store.Path)})";
+
     /// <summary>Stops the server (idempotent).</summary>
     public async Task StopAsync()
     {

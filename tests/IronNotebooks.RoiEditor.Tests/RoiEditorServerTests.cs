@@ -179,3 +179,26 @@ public class RoiEditorServerTests
         }
     }
 }
+
+/// <summary>The `ironnb roi edit` verb's argument checks (the server itself is tested above).</summary>
+public class RoiEditCommandTests
+{
+    [Fact]
+    public void RoiEdit_MissingExamFolder_ExitsTwoNamingTheFolder()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "ironnb-no-such-exam-" + Guid.NewGuid().ToString("N"));
+        var (code, _, error) = CliHarness.Run("roi", "edit", missing);
+        Assert.Equal(2, code);
+        Assert.Contains(missing, error);
+    }
+
+    [Fact]
+    public void RoiEdit_Help_ListsRoisPortAndOpen()
+    {
+        var (code, output, _) = CliHarness.Run("roi", "edit", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--rois", output);
+        Assert.Contains("--port", output);
+        Assert.Contains("--open", output);
+    }
+}

@@ -122,17 +122,18 @@
     return v.slices[k];
   }
   // The whole echo in one response, so scrolling never waits for the network.
-  async function fetchVolume(e) {
+  function fetchVolume(e) {
     const key = volumeKey(e), acq = A();
-    if (!S.volumes.has(key)) S.volumes.set(key, { slices: new Array(acq.slices.length).fill(null), loading: false });
+    if (!S.volumes.has(key)) S.volumes.set(key, { slices: new Array(acq.slices.length).fill(null), loading: null });
     const v = S.volumes.get(key);
-    if (v.loading || v.slices.every(s => s)) return;
-    v.loading = true;
-    const r = await api(`/api/volume?acq=${acq.id}&echo=${e}`);
-    if (!r.ok) { v.loading = false; message("could not read echo " + (e + 1) + ": " + ((await r.json()).error || r.statusText), "error"); return; }
-    const all = new Float32Array(await r.arrayBuffer()), n = acq.rows * acq.columns;
-    for (let k = 0; k < acq.slices.length; k++) if (!v.slices[k]) v.slices[k] = all.subarray(k * n, (k + 1) * n);
-    v.loading = false;
+    if (v.slices.every(s => s)) return Promise.resolve();
+    if (!v.loading) v.loading = (async () => {
+      const r = await api(`/api/volume?acq=${acq.id}&echo=${e}`);
+      if (!r.ok) { v.loading = null; message("could not read echo " + (e + 1) + ": " + ((await r.json()).error || r.statusText), "error"); return; }
+      const all = new Float32Array(await r.arrayBuffer()), n = acq.rows * acq.columns;
+      for (let k = 0; k < acq.slices.length; k++) if (!v.slices[k]) v.slices[k] = all.subarray(k * n, (k + 1) * n);
+    })();
+    return v.loading;
   }
   function percentiles(data, ps, bodyOnly) {
     const step = Math.max(1, Math.floor(data.length / 20000)), sample = [];
@@ -624,7 +625,9 @@
       const t0 = performance.now();
       for (let i = 0; i < frames; i++) {
         await new Promise(res => requestAnimationFrame(res));
-        S.slice = (S.slice + 1) % n; draw(); draws.push(S.lastDrawMs);
+        S.slice = (S.slice + 1) % n;
+        if (!draw()) throw new Error("slice " + (S.slice + 1) + " was not loaded");
+        draws.push(S.lastDrawMs);
       }
       const total = performance.now() - t0;
       return { frames, totalMs: total, framesPerSecond: frames * 1000 / total, meanDrawMs: draws.reduce((a, b) => a + b, 0) / frames, maxDrawMs: Math.max(...draws) };
