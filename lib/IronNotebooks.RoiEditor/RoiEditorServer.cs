@@ -158,6 +158,7 @@ public sealed class RoiEditorServer : IAsyncDisposable, IDisposable
         app.Use(async (context, next) =>
         {
             Interlocked.Exchange(ref _lastRequestTicks, Environment.TickCount64);
+            if (context.Request.Path == "/favicon.ico") { context.Response.StatusCode = StatusCodes.Status204NoContent; return; } // browsers ask without the token
             if (!Authorised(context.Request))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -13,7 +13,7 @@
     exam: null, acq: null, slice: 0, echo: 0, wl: null, zoom: 1, panX: 0, panY: 0, fitted: false,
     volumes: new Map(), maps: new Map(), rois: [], description: "", selected: null, undo: [], redo: [],
     baseSha: null, dirty: false, tool: "move", drag: null, poly: null, measure: null, measureSeq: 0, measuresDone: 0,
-    overlay: false, opacity: 0.5, mapRange: [0, 500], perf: {}, lastDrawMs: 0,
+    overlay: false, opacity: 0.5, flipX: false, flipY: false, mapRange: [0, 500], perf: {}, lastDrawMs: 0,
   };
   const api = (path, init) => {
     const sep = path.includes("?") ? "&" : "?";
@@ -99,8 +99,19 @@
   }
 
   // ---------- view transform ----------
-  function toScreen(x, y) { return { x: S.panX + (x + 0.5) * S.zoom, y: S.panY + (y + 0.5) * S.zoom }; }
-  function toImage(sx, sy) { return { x: (sx - S.panX) / S.zoom - 0.5, y: (sy - S.panY) / S.zoom - 0.5 }; }
+  // Radiological display: the image is flipped so that patient right is on screen left and anterior (axial) or head
+  // (coronal, sagittal) is up, whatever order the pixels are stored in.
+  const dispX = x => S.flipX ? A().columns - 1 - x : x, dispY = y => S.flipY ? A().rows - 1 - y : y;
+  function toScreen(x, y) { return { x: S.panX + (dispX(x) + 0.5) * S.zoom, y: S.panY + (dispY(y) + 0.5) * S.zoom }; }
+  function toImage(sx, sy) { return { x: dispX((sx - S.panX) / S.zoom - 0.5), y: dispY((sy - S.panY) / S.zoom - 0.5) }; }
+  function drawFlipped(img) {
+    const a = A();
+    ctx.save();
+    ctx.translate(S.panX + (S.flipX ? a.columns * S.zoom : 0), S.panY + (S.flipY ? a.rows * S.zoom : 0));
+    ctx.scale(S.flipX ? -1 : 1, S.flipY ? -1 : 1);
+    ctx.drawImage(img, 0, 0, a.columns * S.zoom, a.rows * S.zoom);
+    ctx.restore();
+  }
   function fit() {
     const a = A(); if (!a) return;
     const w = canvas.clientWidth, h = canvas.clientHeight;
@@ -151,7 +162,6 @@
     else [lo, hi] = percentiles(d, [0.01, 0.99]);
     if (!(hi > lo)) hi = lo + 1;
     S.wl = { c: (lo + hi) / 2, w: hi - lo };
-    draw();
   }
 
   // ---------- drawing ----------
@@ -208,9 +218,9 @@
     renderPlane(d);
     ctx.imageSmoothingEnabled = false;
     const a = A();
-    ctx.drawImage(off, S.panX, S.panY, a.columns * S.zoom, a.rows * S.zoom);
+    drawFlipped(off);
     const m = S.overlay && S.maps.get(a.id + "/" + S.slice);
-    if (m) { renderMap(m); ctx.globalAlpha = S.opacity; ctx.drawImage(mapOff, S.panX, S.panY, a.columns * S.zoom, a.rows * S.zoom); ctx.globalAlpha = 1; }
+    if (m) { renderMap(m); ctx.globalAlpha = S.opacity; drawFlipped(mapOff); ctx.globalAlpha = 1; }
     drawColorbar();
     drawRois();
     $("sliceLabel").textContent = `slice ${S.slice + 1}/${a.slices.length} (${a.slices[S.slice].locationMm.toFixed(1)} mm)`;
@@ -251,8 +261,11 @@
   function orientationLabels() {
     const a = A(), lab = v => { const n = ["L", "P", "H"], p = ["R", "A", "F"]; let i = 0; for (let k = 1; k < 3; k++) if (Math.abs(v[k]) > Math.abs(v[i])) i = k; return v[i] >= 0 ? n[i] : p[i]; };
     const neg = v => v.map(x => -x);
-    $("oRight").textContent = lab(a.rowDirection); $("oLeft").textContent = lab(neg(a.rowDirection));
-    $("oBottom").textContent = lab(a.columnDirection); $("oTop").textContent = lab(neg(a.columnDirection));
+    S.flipX = ["R", "A"].includes(lab(a.rowDirection));
+    S.flipY = ["A", "H"].includes(lab(a.columnDirection));
+    const right = S.flipX ? neg(a.rowDirection) : a.rowDirection, down = S.flipY ? neg(a.columnDirection) : a.columnDirection;
+    $("oRight").textContent = lab(right); $("oLeft").textContent = lab(neg(right));
+    $("oBottom").textContent = lab(down); $("oTop").textContent = lab(neg(down));
   }
   async function show() {
     const k = S.slice, e = S.echo;
@@ -495,7 +508,7 @@
     if (ev.ctrlKey || ev.altKey) {
       const { sx, sy } = mousePos(ev), before = toImage(sx, sy);
       S.zoom *= ev.deltaY < 0 ? 1.15 : 1 / 1.15;
-      S.panX = sx - (before.x + 0.5) * S.zoom; S.panY = sy - (before.y + 0.5) * S.zoom;
+      S.panX = sx - (dispX(before.x) + 0.5) * S.zoom; S.panY = sy - (dispY(before.y) + 0.5) * S.zoom;
       draw(); return;
     }
     setSlice(S.slice + (ev.deltaY > 0 ? 1 : -1));
@@ -523,7 +536,7 @@
   function deleteSelected() { const before = snapshot(); S.rois = S.rois.filter(r => r !== S.selected); S.selected = null; commit(before); panel(); draw(); }
 
   // ---------- controls ----------
-  for (const b of document.querySelectorAll("[data-wl]")) b.onclick = () => presetWl(b.dataset.wl);
+  for (const b of document.querySelectorAll("[data-wl]")) b.onclick = () => { presetWl(b.dataset.wl); draw(); };
   for (const b of document.querySelectorAll("[data-tool]")) b.onclick = () => {
     S.tool = b.dataset.tool; S.poly = null;
     for (const o of document.querySelectorAll("[data-tool]")) o.classList.toggle("active", o === b);
