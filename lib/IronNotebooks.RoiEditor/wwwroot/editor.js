@@ -244,9 +244,9 @@
       ctx.lineWidth = sel ? 2.5 : 1.5; ctx.strokeStyle = res && res.error ? "#ff5252" : colour; ctx.stroke();
       const c = pts.reduce((a, p) => ({ x: a.x + p.x / pts.length, y: a.y + p.y / pts.length }), { x: 0, y: 0 });
       const top = Math.min(...pts.map(p => p.y)), s = toScreen(c.x, top);
-      ctx.font = "12px system-ui"; ctx.fillStyle = colour; ctx.textAlign = "center";
+      ctx.font = "11px system-ui"; ctx.fillStyle = colour; ctx.textAlign = "center";
       let label = roi.name;
-      if (res && res.echoes.length) { const e = res.echoes[Math.min(S.echo, res.echoes.length - 1)]; label += ` ${fmt(e.mean, 1)}±${fmt(e.sd, 1)}`; }
+      if (res && res.echoes.length) { const e = res.echoes[Math.min(S.echo, res.echoes.length - 1)]; label += ` ${fmt(e.mean, 1)}`; }
       if (res && res.hints.length) label += " ⚠";
       ctx.fillText(label, s.x, s.y - 5);
       ctx.textAlign = "start";
@@ -384,17 +384,17 @@
   }
   function liverPanel() {
     const m = S.measure, div = $("liver"), c = $("decay").getContext("2d");
-    c.clearRect(0, 0, 380, 170);
+    c.clearRect(0, 0, 380, 150);
     div.innerHTML = "";
     const add = (cls, text) => { const p = document.createElement("div"); p.className = cls; p.textContent = text; div.appendChild(p); };
     if (m && m.liverToMuscleRatio) add("prov", "liver/muscle ratio per echo: " + m.liverToMuscleRatio.map(v => fmt(v, 3)).join(", "));
     const L = m && m.liver;
     if (!L) { add("prov", "Place a liver ROI on this slice to see its decay, fit and LIC."); return; }
     const te = m.echoTimesMs, y = L.meanSignal, maxY = Math.max(...y) * 1.1, maxT = te[te.length - 1] * 1.05;
-    const X = t => 40 + (t / maxT) * 330, Y = v => 150 - (v / maxY) * 135;
-    c.strokeStyle = "#555"; c.beginPath(); c.moveTo(40, 10); c.lineTo(40, 150); c.lineTo(372, 150); c.stroke();
-    c.fillStyle = "#aaa"; c.font = "10px system-ui"; c.fillText("TE ms", 340, 165); c.fillText(maxY.toFixed(0), 2, 18); c.fillText("0", 30, 152);
-    c.fillText(te[te.length - 1].toFixed(1), X(te[te.length - 1]) - 10, 162);
+    const X = t => 40 + (t / maxT) * 330, Y = v => 132 - (v / maxY) * 122;
+    c.strokeStyle = "#555"; c.beginPath(); c.moveTo(40, 8); c.lineTo(40, 132); c.lineTo(372, 132); c.stroke();
+    c.fillStyle = "#aaa"; c.font = "10px system-ui"; c.fillText("TE ms", 340, 146); c.fillText(maxY.toFixed(0), 2, 14); c.fillText("0", 30, 134);
+    c.fillText(te[te.length - 1].toFixed(1), X(te[te.length - 1]) - 10, 146);
     const f = L.fit;
     if (f && (f.status === "converged" || f.status === "closedForm")) {
       c.strokeStyle = "#38d66b"; c.beginPath();
