@@ -168,6 +168,30 @@ public class RoiEditorInBrowserTests(ITestOutputHelper log)
         Assert.Equal("{ not json", File.ReadAllText(roisPath));
     }
 
+    [CorpusToolFact("chromium")]
+    public async Task Editor_UkatGeNifti_ShowsR2StarOverlayAndTemplateWithoutErrors()
+    {
+        string chromium = ExternalTool.Require("chromium");
+        var console = new StringWriter();
+        await using var server = RoiEditorServer.Start(TestPaths.CorpusFile("ukat/r2star/ge"),
+            RoiEditorOptions.Default with { RoisPath = Path.Combine(EditorExams.TempFolder(), "rois.json"), Log = console });
+        await using var browser = await ChromiumSession.LaunchAsync(chromium, 1500, 900);
+        await browser.SendAsync("Page.navigate", new { url = server.Url });
+        await browser.WaitForAsync("window.__ironnb && window.__ironnb.ready", TimeSpan.FromSeconds(60));
+        await browser.ClickAsync("#overlay");
+        await browser.WaitForAsync("window.__ironnb.state.maps.size === 1", TimeSpan.FromSeconds(120));
+        await browser.ClickAsync("#template");
+        await browser.WaitForAsync("window.__ironnb.state.measure && window.__ironnb.state.measure.rois.length === 5", TimeSpan.FromSeconds(30));
+        var orientation = (await browser.EvaluateAsync("['oLeft','oRight','oTop','oBottom'].map(id => document.getElementById(id).textContent).join('')"))!.GetValue<string>();
+        Assert.Equal("RLHF", orientation); // coronal, radiological: patient right on screen left, head up
+        Assert.False((await browser.EvaluateAsync("document.getElementById('colorbar').hidden"))!.GetValue<bool>());
+        var dir = Path.Combine(TestPaths.RepositoryRoot, "out", "test-artifacts");
+        Directory.CreateDirectory(dir);
+        File.WriteAllBytes(Path.Combine(dir, "roi-editor-ukat-ge.png"), await browser.ScreenshotAsync());
+        Assert.DoesNotContain(browser.Console, m => m.StartsWith("error", StringComparison.Ordinal) || m.StartsWith("exception", StringComparison.Ordinal));
+        Assert.Equal("", console.ToString());
+    }
+
     private static async Task<(double X, double Y)> ClientPoint(ChromiumSession browser, double x, double y)
     {
         var p = (await browser.EvaluateAsync(string.Create(CultureInfo.InvariantCulture, $"window.__ironnb.toClient({x}, {y})")))!;
@@ -181,4 +205,10 @@ public class RoiEditorInBrowserTests(ITestOutputHelper log)
             .Select(a => a.Address)
             .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
             .Take(2);
+}
+
+/// <summary>A fact that needs both ../shared/corpus and outside tools.</summary>
+public sealed class CorpusToolFactAttribute : FactAttribute
+{
+    public CorpusToolFactAttribute(params string[] tools) => Skip = Requirements.CorpusSkipReason() ?? Requirements.ToolSkipReason(tools);
 }

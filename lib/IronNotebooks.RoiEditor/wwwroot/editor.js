@@ -600,7 +600,8 @@
     S.slice = Math.min(S.slice, S.acq.slices.length - 1); S.echo = 0; S.wl = null;
     $("echo").max = S.acq.echoTimesMs.length - 1; $("echo").value = 0;
     $("overlay").disabled = S.acq.echoTimesMs.length < 3;
-    for (const w of S.acq.warnings) message(w, "info");
+    // One line for a run of similar series warnings (e.g. one per echo file), not a wall of them.
+    if (S.acq.warnings.length) message(S.acq.warnings[0] + (S.acq.warnings.length > 1 ? ` (and ${S.acq.warnings.length - 1} similar warning(s) for this series)` : ""), "info");
     orientationLabels(); fit();
     await show();
     fetchVolume(0);
