@@ -245,10 +245,11 @@
       const c = pts.reduce((a, p) => ({ x: a.x + p.x / pts.length, y: a.y + p.y / pts.length }), { x: 0, y: 0 });
       const top = Math.min(...pts.map(p => p.y)), s = toScreen(c.x, top);
       ctx.font = "11px system-ui"; ctx.fillStyle = colour; ctx.textAlign = "center";
-      let label = roi.name;
-      if (res && res.echoes.length) { const e = res.echoes[Math.min(S.echo, res.echoes.length - 1)]; label += ` ${fmt(e.mean, 1)}`; }
-      if (res && res.hints.length) label += " ⚠";
-      ctx.fillText(label, s.x, s.y - 5);
+      // Two short lines (name, then mean on the shown echo) so neighbouring discs' labels do not run into each other.
+      const res0 = res && res.echoes.length ? res.echoes[Math.min(S.echo, res.echoes.length - 1)] : null;
+      const warn = res && res.hints.length ? " ⚠" : "";
+      ctx.fillText(roi.name + warn, s.x, s.y - (res0 ? 17 : 5));
+      if (res0) ctx.fillText(fmt(res0.mean, 1), s.x, s.y - 5);
       ctx.textAlign = "start";
       if (sel) for (const hd of handles(roi)) { const q = toScreen(hd.x, hd.y); ctx.fillStyle = "#fff"; ctx.fillRect(q.x - 4, q.y - 4, 8, 8); }
     }
@@ -393,7 +394,7 @@
     const te = m.echoTimesMs, y = L.meanSignal, maxY = Math.max(...y) * 1.1, maxT = te[te.length - 1] * 1.05;
     const X = t => 40 + (t / maxT) * 330, Y = v => 132 - (v / maxY) * 122;
     c.strokeStyle = "#555"; c.beginPath(); c.moveTo(40, 8); c.lineTo(40, 132); c.lineTo(372, 132); c.stroke();
-    c.fillStyle = "#aaa"; c.font = "10px system-ui"; c.fillText("TE ms", 340, 146); c.fillText(maxY.toFixed(0), 2, 14); c.fillText("0", 30, 134);
+    c.fillStyle = "#aaa"; c.font = "10px system-ui"; c.fillText("TE ms", 190, 146); c.fillText(maxY.toFixed(0), 2, 14); c.fillText("0", 30, 134);
     c.fillText(te[te.length - 1].toFixed(1), X(te[te.length - 1]) - 10, 146);
     const f = L.fit;
     if (f && (f.status === "converged" || f.status === "closedForm")) {
