@@ -248,8 +248,11 @@
       // Two short lines (name, then mean on the shown echo) so neighbouring discs' labels do not run into each other.
       const res0 = res && res.echoes.length ? res.echoes[Math.min(S.echo, res.echoes.length - 1)] : null;
       const warn = res && res.hints.length ? " ⚠" : "";
-      ctx.fillText(roi.name + warn, s.x, s.y - (res0 ? 17 : 5));
-      if (res0) ctx.fillText(fmt(res0.mean, 1), s.x, s.y - 5);
+      // A dark outline keeps the label legible on bright tissue (fat) as on air.
+      ctx.strokeStyle = "rgba(0,0,0,0.85)"; ctx.lineWidth = 3; ctx.lineJoin = "round";
+      const text = (t, y) => { ctx.strokeText(t, s.x, y); ctx.fillText(t, s.x, y); };
+      text(roi.name + warn, s.y - (res0 ? 17 : 5));
+      if (res0) text(fmt(res0.mean, 1), s.y - 5);
       ctx.textAlign = "start";
       if (sel) for (const hd of handles(roi)) { const q = toScreen(hd.x, hd.y); ctx.fillStyle = "#fff"; ctx.fillRect(q.x - 4, q.y - 4, 8, 8); }
     }
