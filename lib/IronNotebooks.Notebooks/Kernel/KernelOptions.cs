@@ -24,9 +24,13 @@ public sealed record KernelOptions(IReadOnlyDictionary<string, IReadOnlyList<str
     {
         var files = new[] { "IronNotebooks.dll", "IronNotebooks.Dicom.dll", "MathNet.Numerics.dll" }
             .Select(f => Path.Combine(folder, f)).Where(File.Exists).ToList();
-        return files.Count > 0 && files[0].EndsWith("IronNotebooks.dll", StringComparison.Ordinal)
+        var packages = files.Count > 0 && files[0].EndsWith("IronNotebooks.dll", StringComparison.Ordinal)
             ? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["IronNotebooks"] = files }
             : new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        // The ROI editor (ASP.NET Core from the shared framework, which the ironnb host already loads) depends on the library.
+        var editor = Path.Combine(folder, "IronNotebooks.RoiEditor.dll");
+        if (packages.TryGetValue("IronNotebooks", out var library) && File.Exists(editor)) packages["IronNotebooks.RoiEditor"] = [editor, .. library];
+        return packages;
     }
 
     /// <summary>The package version stamped on an assembly (its informational version without build metadata), or null.</summary>

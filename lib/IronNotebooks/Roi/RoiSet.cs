@@ -25,6 +25,14 @@ public sealed record RoiSet(string Description, string? ReferenceImage, IReadOnl
     /// <summary>Schema version.</summary>
     public int Version { get; init; } = CurrentVersion;
 
+    /// <summary>
+    /// DICOM Frame of Reference UID (0020,0052) of the exam the ROIs were placed on, when known (the ROI editor writes
+    /// it), so a set opened on another exam is recognised instead of measuring the wrong anatomy. Optional in schema
+    /// version 1: omitted from the file when null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FrameOfReferenceUid { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
