@@ -5,7 +5,7 @@ using Xunit;
 namespace IronNotebooks.Tests;
 
 /// <summary>
-/// The checks of style.md §15 that every library folder's house-rule tests share; each folder keeps its own allow-list
+/// The checks of docs/contributing.md house rule 15 that every library folder's house-rule tests share; each folder keeps its own allow-list
 /// of unit-free names (with the reason), so a new folder adds one small test class, not another copy of these loops.
 /// </summary>
 internal static class HouseRules
