@@ -1,4 +1,6 @@
 using IronNotebooks.Display;
+using IronNotebooks.Roi;
+using IronNotebooks.Simulation;
 
 namespace IronNotebooks.Teaching;
 
@@ -61,6 +63,48 @@ public static class ExerciseCheck
             Status = status,
             Expected = expected,
             Feedback = feedback,
+        };
+    }
+
+    /// <summary>
+    /// ROIs placed on a synthetic exam, correct when there are <paramref name="expectedCount"/> of them and every pixel
+    /// each one measures (pixel centres inside the shape, as <see cref="RoiRasterizer"/> counts them) lies in
+    /// <paramref name="tissue"/> of the exam's anatomy. A wrong placement names the ROI and what it touches instead
+    /// (e.g. a vessel, which is <see cref="Tissue.Blood"/>).
+    /// </summary>
+    /// <param name="exercise">Exercise label.</param>
+    /// <param name="rois">The resident's ROIs (pixel space of the anatomy's geometry).</param>
+    /// <param name="anatomy">The synthetic exam's anatomy (<see cref="VirtualAnatomy.Abdomen"/> with the exam's options).</param>
+    /// <param name="tissue">The tissue every ROI must stay inside.</param>
+    /// <param name="expectedCount">How many ROIs the protocol asks for.</param>
+    /// <param name="hint">Shown when a placement is wrong or missing.</param>
+    /// <param name="explanation">Shown when all are right.</param>
+    public static ExerciseResult RoisInTissue(string exercise, IReadOnlyList<RoiShape>? rois, VirtualAnatomy anatomy, Tissue tissue, int expectedCount,
+        string hint, string explanation)
+    {
+        ArgumentNullException.ThrowIfNull(anatomy);
+        string answer = rois is null || rois.Count == 0 ? Numbers.Missing : $"{rois.Count} ROI(s): {string.Join(", ", rois.Select(r => r.Name))}";
+        if (rois is null || rois.Count == 0)
+            return new ExerciseResult { Exercise = exercise, Answer = answer, Status = ExerciseStatus.NotAnswered, Expected = $"{expectedCount} ROIs in {tissue}", Feedback = hint };
+        var problems = new List<string>();
+        if (rois.Count != expectedCount) problems.Add($"{rois.Count} ROIs drawn, the protocol asks for {expectedCount}");
+        foreach (var roi in rois)
+        {
+            RoiMask mask;
+            try { mask = RoiRasterizer.Rasterize(roi, anatomy.Geometry); }
+            catch (RoiException e) { problems.Add(e.Message); continue; }
+            var outside = mask.PixelIndices.Select(i => anatomy.Labels[i]).Where(t => t != tissue).GroupBy(t => t)
+                .Select(g => $"{g.Count()} in {g.Key}").ToList();
+            if (outside.Count > 0) problems.Add($"{roi.Name}: {mask.PixelIndices.Count} pixels, of which {string.Join(", ", outside)}");
+        }
+        var status = problems.Count == 0 ? ExerciseStatus.Correct : ExerciseStatus.Incorrect;
+        return new ExerciseResult
+        {
+            Exercise = exercise,
+            Answer = answer,
+            Status = status,
+            Expected = $"{expectedCount} ROIs entirely in {tissue}",
+            Feedback = status == ExerciseStatus.Correct ? explanation : string.Join("; ", problems) + ". " + hint,
         };
     }
 

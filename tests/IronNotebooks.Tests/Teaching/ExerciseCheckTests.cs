@@ -1,4 +1,6 @@
 using IronNotebooks.Display;
+using IronNotebooks.Roi;
+using IronNotebooks.Simulation;
 using IronNotebooks.Teaching;
 using Xunit;
 
@@ -74,5 +76,41 @@ public class ExerciseCheckTests
         Assert.Contains("data-status=\"correct\"", html);
         Assert.Contains("expected 0.52 ± 0.01", html);
         Assert.Contains("L/M below 0.88", html);
+    }
+
+    private static readonly VirtualAnatomy Anatomy = VirtualAnatomy.Abdomen(new AnatomyOptions(MatrixSize: 128));
+
+    private static RoiShape Circle(string name, double x, double y, double r) => new CircleRoi(name, RoiRole.Liver, RoiSpace.Pixel, new RoiPoint(x, y), r);
+
+    [Fact]
+    public void RoisInTissue_TheSimulatorsOwnLiverRois_AreCorrect()
+    {
+        var truth = Anatomy.Rois.Rois.Where(r => r.Role == RoiRole.Liver).ToList();
+        var r = ExerciseCheck.RoisInTissue("Exercise 1", truth, Anatomy, Tissue.Liver, 3, "hint", "ok");
+        Assert.Equal(ExerciseStatus.Correct, r.Status);
+    }
+
+    [Fact]
+    public void RoisInTissue_AnRoiOverTheSpleen_NamesTheRoiAndTheTissueItTouches()
+    {
+        var truth = Anatomy.Rois.Rois.Where(r => r.Role == RoiRole.Liver).Take(2).ToList();
+        var spleen = Anatomy.Rois.Rois.Single(r => r.Role == RoiRole.Spleen);
+        var onSpleen = Circle("my-liver-3", ((CircleRoi)spleen).Center.X, ((CircleRoi)spleen).Center.Y, 2);
+        var r = ExerciseCheck.RoisInTissue("Exercise 1", [.. truth, onSpleen], Anatomy, Tissue.Liver, 3, "Stay in the right lobe.", "ok");
+        Assert.Equal(ExerciseStatus.Incorrect, r.Status);
+        Assert.Contains("my-liver-3", r.Feedback);
+        Assert.Contains("in Spleen", r.Feedback);
+        Assert.EndsWith("Stay in the right lobe.", r.Feedback);
+    }
+
+    [Fact]
+    public void RoisInTissue_TooFewOrOutsideTheImage_IsIncorrectWithTheReason()
+    {
+        var truth = Anatomy.Rois.Rois.Where(r => r.Role == RoiRole.Liver).Take(2).ToList();
+        var r = ExerciseCheck.RoisInTissue("Exercise 1", [.. truth, Circle("off", 500, 500, 3)], Anatomy, Tissue.Liver, 3, "h", "ok");
+        Assert.Equal(ExerciseStatus.Incorrect, r.Status);
+        Assert.Contains("'off'", r.Feedback);
+        Assert.Equal(ExerciseStatus.NotAnswered, ExerciseCheck.RoisInTissue("Exercise 1", [], Anatomy, Tissue.Liver, 3, "h", "ok").Status);
+        Assert.Contains("2 ROIs drawn", ExerciseCheck.RoisInTissue("Exercise 1", truth, Anatomy, Tissue.Liver, 3, "h", "ok").Feedback);
     }
 }
