@@ -17,7 +17,14 @@ public static class PublishedData
 
     /// <summary>The repository root (the folder holding <c>datasets/published</c> and <c>IronNotebooks.sln</c>).</summary>
     /// <exception cref="DirectoryNotFoundException">Not found; the message says where it looked and how to point at it.</exception>
-    public static string RepositoryRoot => FindRepositoryRoot();
+    public static string RepositoryRoot => FindRepositoryRoot(throwWhenMissing: true)!;
+
+    /// <summary>
+    /// The repository root, or null when the notebook runs outside a clone (for optional sections that use files beside
+    /// the clone, such as the shared corpus). A set but wrong <see cref="RepositoryEnvironmentVariable"/> still throws.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException"><see cref="RepositoryEnvironmentVariable"/> names a folder without datasets/published.</exception>
+    public static string? TryFindRepositoryRoot() => FindRepositoryRoot(throwWhenMissing: false);
 
     /// <summary>The full path of <c>datasets/published</c>.</summary>
     public static string Folder => Path.Combine(RepositoryRoot, "datasets", "published");
@@ -76,7 +83,7 @@ public static class PublishedData
         return ResultTable.From($"Published: datasets/published/{file}", list, cols);
     }
 
-    private static string FindRepositoryRoot()
+    private static string? FindRepositoryRoot(bool throwWhenMissing)
     {
         string? fromEnvironment = Environment.GetEnvironmentVariable(RepositoryEnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
@@ -88,6 +95,7 @@ public static class PublishedData
         foreach (string start in starts)
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
                 if (IsRepository(d.FullName)) return d.FullName;
+        if (!throwWhenMissing) return null;
         throw new DirectoryNotFoundException(
             $"The IronNotebooks repository (datasets/published) was not found above {starts[0]} or {starts[1]}: open the notebook "
             + $"from inside your clone, or set {RepositoryEnvironmentVariable} to the clone's folder.");
