@@ -2,7 +2,7 @@ using IronNotebooks.Dicom.Inspection;
 
 namespace IronNotebooks.Cli;
 
-/// <summary>The JSON shape of `ironnb dicom info --json` (architecture.md), flattened from <see cref="DicomFileSummary"/>.</summary>
+/// <summary>The JSON shape of `ironnb dicom info --json` (docs/architecture.md), flattened from <see cref="DicomFileSummary"/>.</summary>
 public sealed record DicomInfoReport(
     string FilePath, string TransferSyntaxUid, string TransferSyntaxName, string? SopClassUid, string? Modality,
     string? Manufacturer, string? SeriesInstanceUid, int? Rows, int? Columns, int? Frames, int? SamplesPerPixel,

@@ -1,6 +1,6 @@
 namespace IronNotebooks.Cli;
 
-/// <summary>The exit codes of the command-line contract (architecture.md).</summary>
+/// <summary>The exit codes of the command-line contract (docs/architecture.md).</summary>
 public static class ExitCodes
 {
     /// <summary>Success.</summary>

@@ -321,7 +321,7 @@ public static class RelaxometryCommands
         string? noiseSource, double? fieldT)
     {
         double? Opt(double v) => double.IsFinite(v) ? v : null;
-        // The same rule and wording as LIC conversion, with the field when known (domain.md §3).
+        // The same rule and wording as LIC conversion, with the field when known (docs/methods.md §3).
         string? beyond = r.IsBeyondMeasurableRange
             ? MeasurableRange.Check(double.IsNaN(r.R2StarPerSecond) ? double.PositiveInfinity : r.R2StarPerSecond, r.FirstEchoTimeMs, r.EchoesAboveNoise, te.Count, fieldT)
               ?? r.BeyondMeasurableRange

@@ -7,7 +7,7 @@ namespace IronNotebooks.Cli;
 
 /// <summary>
 /// The `ironnb stats` verbs: read a CSV (<see cref="CsvTable"/>), call the statistics library, print text or JSON
-/// (architecture.md). Bad input (unknown column, non-numeric cell, one class only, …) becomes a
+/// (docs/architecture.md). Bad input (unknown column, non-numeric cell, one class only, …) becomes a
 /// <see cref="BadInputException"/>: exit code 2 with the file, line and column named. Numbers that are undefined are
 /// printed as JSON null, never NaN; the <c>warnings</c> array says why.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace IronNotebooks.Notebooks.Documents;
 
 /// <summary>
-/// Reads and writes Polyglot .dib files (notebooks.md): an optional <c>#!meta</c> line followed by one JSON line, then
+/// Reads and writes Polyglot .dib files (docs/architecture.md (Notebooks)): an optional <c>#!meta</c> line followed by one JSON line, then
 /// cells that each start with a kernel line (<c>#!csharp</c>, <c>#!cs</c>, <c>#!c#</c>, <c>#!markdown</c>, <c>#!md</c>, or
 /// another kernel's name). Any other <c>#!</c> line inside a cell is a magic command and stays in the cell. Text before
 /// the first kernel line is C#. Leading and trailing blank lines of a cell are trimmed. .dib files hold no outputs.

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace IronNotebooks.Notebooks.Documents;
 
 /// <summary>
-/// Reads and writes Jupyter .ipynb files in the Polyglot Notebooks flavour (nbformat 4.5, notebooks.md): the kernel of a
+/// Reads and writes Jupyter .ipynb files in the Polyglot Notebooks flavour (nbformat 4.5, docs/architecture.md (Notebooks)): the kernel of a
 /// code cell comes from <c>metadata.polyglot_notebook.kernelName</c>, then <c>metadata.dotnet_interactive.language</c>,
 /// then the notebook's default kernel; both keys are written. Sources and text outputs are written as lists of lines
 /// and keys in sorted order, as Jupyter does, so files written here diff cleanly against files saved by other tools.

@@ -6,7 +6,7 @@ using System.Reflection;
 namespace IronNotebooks.Notebooks.Kernel;
 
 /// <summary>
-/// Formats a displayed value the way Polyglot Notebooks does without referencing it (notebooks.md, contract item 1):
+/// Formats a displayed value the way Polyglot Notebooks does without referencing it (docs/architecture.md (Notebooks), contract item 1):
 /// the first attribute named <c>TypeFormatterSourceAttribute</c> on the value's runtime type or a base type supplies a
 /// formatter source; each formatter (<c>string MimeType</c>, <c>bool Format(object, TextWriter)</c>, optional
 /// <c>Type Type</c>) that accepts the value contributes its MIME type. Values without the attribute become text/plain.

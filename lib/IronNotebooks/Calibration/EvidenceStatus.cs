@@ -1,6 +1,6 @@
 namespace IronNotebooks.Calibration;
 
-/// <summary>How sure the project is of a published constant (domain.md status tags).</summary>
+/// <summary>How sure the project is of a published constant (docs/methods.md status tags).</summary>
 public enum EvidenceStatus
 {
     /// <summary>[V]: read in the primary source or its abstract.</summary>

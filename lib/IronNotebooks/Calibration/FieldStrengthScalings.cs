@@ -1,6 +1,6 @@
 namespace IronNotebooks.Calibration;
 
-/// <summary>R2* field-strength conversions (Storey et al. 2007, J Magn Reson Imaging 25:540; domain.md §3, [V]).</summary>
+/// <summary>R2* field-strength conversions (Storey et al. 2007, J Magn Reson Imaging 25:540; docs/methods.md §3, [V]).</summary>
 public static class FieldStrengthScalings
 {
     /// <summary>Liver: R2*(3 T) = 2.00·R2*(1.5 T) − 11 s⁻¹ (normal liver 39 s⁻¹ at 1.5 T, 69 s⁻¹ at 3 T).</summary>

@@ -1,6 +1,6 @@
 namespace IronNotebooks.Calibration;
 
-/// <summary>Age-normalised iron indices of domain.md §1.</summary>
+/// <summary>Age-normalised iron indices of docs/methods.md §1.</summary>
 public static class IronIndices
 {
     /// <summary>Classic hereditary-haemochromatosis threshold of the hepatic iron index [V].</summary>
@@ -21,7 +21,7 @@ public static class IronIndices
 
     /// <summary>
     /// Fibrosis index (Olynyk 2005) = age (years) × LIC (µg/g dry weight) [SEED]. The seed does not state the unit; the
-    /// 480,000 cut-off only makes sense with µg/g (domain.md §1), so µg/g is used and the result says so.
+    /// 480,000 cut-off only makes sense with µg/g (docs/methods.md §1), so µg/g is used and the result says so.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Age not in (0, 130] years.</exception>
     public static IndexResult FibrosisIndex(LiverIronConcentration lic, double ageYears)

@@ -64,7 +64,7 @@ public static class LicConversion
     /// <summary>
     /// LIC from a rate measured with a known echo train: as <see cref="FromRate(double, double, RelaxometryCalibration, FieldStrengthScaling?)"/>,
     /// but when T2* = 1000/rate is shorter than <paramref name="firstEchoTimeMs"/> or fewer than three echoes were above
-    /// noise, the result has no number and <see cref="LicOutcome.BeyondMeasurableRange"/> (domain.md §3: at 3 T severe
+    /// noise, the result has no number and <see cref="LicOutcome.BeyondMeasurableRange"/> (docs/methods.md §3: at 3 T severe
     /// overload shortens T2* below the shortest echo; the rule is applied at every field).
     /// </summary>
     /// <param name="ratePerSecond">R2*, s⁻¹.</param>

@@ -17,7 +17,7 @@ namespace IronNotebooks.Calibration;
 /// <param name="Citation">Its source.</param>
 /// <param name="ValidityRange">"1.33–32.9 mg/g" or "not stated".</param>
 /// <param name="Status">Evidence status of the calibration's constants.</param>
-/// <param name="StatusNote">The status as domain.md gives it.</param>
+/// <param name="StatusNote">The status as docs/methods.md gives it.</param>
 /// <param name="FieldScaling">Name of the field-strength scaling step applied, or null.</param>
 /// <param name="Warnings">Outside the validity range, field mismatch, negative LIC, no value.</param>
 [IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
@@ -26,7 +26,7 @@ public sealed record LicEstimate(LiverIronConcentration? Lic, double InputRatePe
     string ValidityRange, EvidenceStatus Status, string StatusNote, string? FieldScaling, IReadOnlyList<string> Warnings)
 {
     /// <summary>Whether there is a number, and if not, why (<see cref="LicOutcome.BeyondMeasurableRange"/> is the 3 T
-    /// "beyond measurable range" rule of domain.md §3, applied at every field).</summary>
+    /// "beyond measurable range" rule of docs/methods.md §3, applied at every field).</summary>
     public LicOutcome Outcome { get; init; }
 
     /// <summary>For <see cref="LicOutcome.BeyondMeasurableRange"/>: the reason, with the field strength; otherwise null.</summary>

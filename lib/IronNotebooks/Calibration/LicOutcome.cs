@@ -9,6 +9,6 @@ public enum LicOutcome
     /// fit gave no usable rate.</summary>
     NoValue,
     /// <summary>No number: the decay is beyond the measurable range of the echo train (T2* shorter than the first echo,
-    /// too few echoes above noise; domain.md §3). A workflow must report this, not a value.</summary>
+    /// too few echoes above noise; docs/methods.md §3). A workflow must report this, not a value.</summary>
     BeyondMeasurableRange,
 }

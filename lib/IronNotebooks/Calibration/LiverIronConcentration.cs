@@ -4,7 +4,7 @@ namespace IronNotebooks.Calibration;
 
 /// <summary>
 /// Liver iron concentration per gram of dry liver. Stored in mg Fe/g; 1 mg/g = 17.907 µmol/g (Fe 55.845 g/mol) =
-/// 1,000 µg/g (domain.md §1). Construct through the unit-named factories so that a µmol/g number is never read as mg/g.
+/// 1,000 µg/g (docs/methods.md §1). Construct through the unit-named factories so that a µmol/g number is never read as mg/g.
 /// </summary>
 [IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public readonly record struct LiverIronConcentration

@@ -10,7 +10,7 @@ namespace IronNotebooks.Calibration;
 /// <param name="ValidityMinMgPerGram">Lower end of the stated validity range, mg/g, or null when not stated.</param>
 /// <param name="ValidityMaxMgPerGram">Upper end, mg/g, or null when not stated.</param>
 /// <param name="Status">Evidence status of the constants.</param>
-/// <param name="StatusNote">The status as domain.md gives it (e.g. "abstract [V], formula [S×4]").</param>
+/// <param name="StatusNote">The status as docs/methods.md gives it (e.g. "abstract [V], formula [S×4]").</param>
 public sealed record RelaxometryCalibration(string Name, string Title, RelaxationQuantity Quantity, double FieldStrengthT, string Formula,
     string Citation, double? ValidityMinMgPerGram, double? ValidityMaxMgPerGram, EvidenceStatus Status, string StatusNote)
 {

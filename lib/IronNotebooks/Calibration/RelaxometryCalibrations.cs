@@ -1,7 +1,7 @@
 namespace IronNotebooks.Calibration;
 
 /// <summary>
-/// The registry of relaxometry calibrations, exactly as domain.md §3 lists them (LIC in mg/g dry weight, rates in
+/// The registry of relaxometry calibrations, exactly as docs/methods.md §3 lists them (LIC in mg/g dry weight, rates in
 /// s⁻¹). Nothing here is extrapolated or adjusted; <see cref="LicConversion"/> applies them and says when an input is
 /// outside a calibration's stated range or field.
 /// </summary>

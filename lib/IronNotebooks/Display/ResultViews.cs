@@ -45,6 +45,9 @@ internal static class ResultViews
         // Plotting
         new PlotlyFigureView(),
         new PngImageView(),
+        // Tables a notebook builds; teaching
+        new ResultTableView(),
+        new ExerciseResultView(),
     ];
 
     /// <summary>The view of <paramref name="type"/> or of its nearest base type that has one, or null.</summary>

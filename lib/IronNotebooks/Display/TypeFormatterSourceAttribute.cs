@@ -5,7 +5,7 @@ namespace IronNotebooks.Display;
 /// (and the project's own runner) find this attribute by its type name on the runtime type of a displayed value
 /// (inherited attributes count), create <see cref="FormatterSourceType"/> with its parameterless constructor, call its
 /// <c>CreateTypeFormatters()</c> and ask each formatter to <c>Format(object, TextWriter)</c> for its <c>MimeType</c>
-/// (docs/notebooks.md, "Display convention").
+/// (docs/architecture.md, Notebooks, "Display convention").
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface, Inherited = true, AllowMultiple = false)]
 public sealed class TypeFormatterSourceAttribute : Attribute

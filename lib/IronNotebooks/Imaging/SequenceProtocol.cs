@@ -5,5 +5,5 @@ namespace IronNotebooks.Imaging;
 /// <param name="FieldStrengthT">Field strength, tesla.</param>
 /// <param name="Steps">The sequences.</param>
 /// <param name="Citation">Where the parameters come from.</param>
-/// <param name="Status">How sure we are (domain.md tags: [V] read in the source, [SEED], [S]).</param>
+/// <param name="Status">How sure we are (docs/methods.md tags: [V] read in the source, [SEED], [S]).</param>
 public sealed record SequenceProtocol(string Name, double FieldStrengthT, IReadOnlyList<SequenceProtocolStep> Steps, string Citation, string Status);

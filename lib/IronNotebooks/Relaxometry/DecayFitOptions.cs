@@ -8,7 +8,7 @@ namespace IronNotebooks.Relaxometry;
 /// signal units (for magnitude images: the Rician σ, e.g. from <see cref="Roi.NoiseEstimate"/>). Required by the
 /// truncation and noise-corrected models; used by every model for the "too few echoes above noise" warning.</param>
 /// <param name="TruncationNoiseFactor">Truncation drops the first echo whose signal is below this multiple of σ and all
-/// later echoes (default 2, Wood &amp; Ghugre's ≈ 2× noise rule; domain.md §4).</param>
+/// later echoes (default 2, Wood &amp; Ghugre's ≈ 2× noise rule; docs/methods.md §4).</param>
 /// <param name="CoilCount">Receiver coils L combined by root-sum-of-squares (1–128; default 1, i.e. Rician noise). The
 /// second-moment model subtracts the noise power 2Lσ² of the non-central χ distribution with 2L degrees of freedom.</param>
 public sealed record DecayFitOptions(int MaxIterations = 1000, double RelativeTolerance = 1e-12, double? NoiseSigma = null,

@@ -7,7 +7,7 @@ namespace IronNotebooks.Relaxometry;
 /// <param name="Formula">The model or estimator, in words and symbols.</param>
 /// <param name="Citation">Where it is described (with DOI where known).</param>
 /// <param name="MinimumEchoes">Fewest echoes accepted as input.</param>
-/// <param name="Notes">Known behaviour and biases (domain.md §4).</param>
+/// <param name="Notes">Known behaviour and biases (docs/methods.md §4).</param>
 public sealed record DecayModel(string Name, string Formula, string Citation, int MinimumEchoes, string Notes)
 {
     internal DecayModelKind Kind { get; init; }

@@ -3,7 +3,7 @@ using IronNotebooks.Relaxometry.Internal;
 namespace IronNotebooks.Relaxometry;
 
 /// <summary>
-/// The registry of decay models (domain.md §4: Wood &amp; Ghugre review; Ghugre 2006; MRM 2013;70:1765; Pei et al., MRM
+/// The registry of decay models (docs/methods.md §4: Wood &amp; Ghugre review; Ghugre 2006; MRM 2013;70:1765; Pei et al., MRM
 /// 2015;73:843). Look a model up by name with <see cref="Get"/>; fit with <see cref="DecayFit.Fit"/>.
 /// </summary>
 public static class DecayModels
@@ -18,13 +18,13 @@ public static class DecayModels
     /// 2 × 2 linear problem given R2*; Newton on R2*).</summary>
     public static DecayModel Offset { get; } = new("offset", "S = S0·exp(−R2*·TE) + C; nonlinear least squares",
         "Ghugre et al. 2006", 3,
-        "Known to overestimate R2* (the constant absorbs part of the slow decay) [V, domain.md §4].") { Kind = DecayModelKind.Offset };
+        "Known to overestimate R2* (the constant absorbs part of the slow decay) [V, docs/methods.md §4].") { Kind = DecayModelKind.Offset };
 
     /// <summary>Truncation: drop the first echo below k·σ and all later ones, then fit the mono-exponential (needs σ).</summary>
     public static DecayModel Truncation { get; } = new("truncation",
         "mono-exponential on the leading echoes whose signal is ≥ k·σ (k = TruncationNoiseFactor, default 2)",
         "Wood & Ghugre review (truncation model)", 2,
-        "Underestimates very high R2* (few echoes above noise, limited by the first TE) [V, domain.md §4]. Requires DecayFitOptions.NoiseSigma; "
+        "Underestimates very high R2* (few echoes above noise, limited by the first TE) [V, docs/methods.md §4]. Requires DecayFitOptions.NoiseSigma; "
         + "without it nothing is truncated and a warning says so.") { Kind = DecayModelKind.Truncation };
 
     /// <summary>Weighted log-linear: least squares of ln S on TE with weights S² (the first-order variance of ln S is σ²/S²).</summary>
@@ -34,7 +34,7 @@ public static class DecayModels
 
     /// <summary>ARLO, auto-regression on linear operations (Pei et al., MRM 2015;73:843), any echo spacing.</summary>
     public static DecayModel Arlo { get; } = new("arlo",
-        "R2* = (Σ y·x + Σ β·x²)/(Σ β·y·x + Σ y²) over consecutive echo triples (domain.md §4); S0 by least squares given R2*",
+        "R2* = (Σ y·x + Σ β·x²)/(Σ β·y·x + Σ y²) over consecutive echo triples (docs/methods.md §4); S0 by least squares given R2*",
         "Pei et al. 2015, Magn Reson Med 73:843", 3,
         "Closed form, no iterations; no standard errors.") { Kind = DecayModelKind.Arlo };
 
@@ -47,7 +47,7 @@ public static class DecayModels
     public static DecayModel Rician { get; } = new("rician",
         "E[M] = σ·√(π/2)·e^(−z)·[(1 + 2z)·I0(z) + 2z·I1(z)], z = A²/(4σ²), A = S0·exp(−R2*·TE); nonlinear least squares",
         "Wood & Ghugre review (noise-corrected first-moment model)", 2,
-        "Accurate at high R2* when σ is right [V, domain.md §4]. Requires DecayFitOptions.NoiseSigma.") { Kind = DecayModelKind.Rician };
+        "Accurate at high R2* when σ is right [V, docs/methods.md §4]. Requires DecayFitOptions.NoiseSigma.") { Kind = DecayModelKind.Rician };
 
     /// <summary>
     /// Noise-corrected second moment: least squares of M² against E[M²] = S0²·e^(−2R2*·TE) + 2Lσ² (non-central χ with L
@@ -56,8 +56,8 @@ public static class DecayModels
     /// </summary>
     public static DecayModel SecondMoment { get; } = new("secondmoment",
         "M² = S0²·exp(−2R2*·TE) + 2Lσ²; least squares on the squared magnitude (L coils, σ per channel)",
-        "Wood & Ghugre review (noise-corrected second-moment model); domain.md §4", 2,
-        "Unbiased in expectation when σ and L are right [V, domain.md §4]; squaring weights the early echoes heavily, so it "
+        "Wood & Ghugre review (noise-corrected second-moment model); docs/methods.md §4", 2,
+        "Unbiased in expectation when σ and L are right [V, docs/methods.md §4]; squaring weights the early echoes heavily, so it "
         + "is noisier than the first-moment model. Requires DecayFitOptions.NoiseSigma.") { Kind = DecayModelKind.SecondMoment };
 
     /// <summary>Every model, in registry order.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IronNotebooks.Relaxometry;
 
 /// <summary>
-/// The "beyond measurable range" rule (domain.md §3, seed: Meloni): when severe overload shortens T2* below the shortest
+/// The "beyond measurable range" rule (docs/methods.md §3, seed: Meloni): when severe overload shortens T2* below the shortest
 /// echo, or leaves fewer than <see cref="EchoesAboveNoiseNeeded"/> echoes above the noise, the echo train cannot measure
 /// the decay and a workflow must say so instead of returning a number. It matters most at 3 T, where R2* roughly doubles,
 /// but the rule is applied at every field.

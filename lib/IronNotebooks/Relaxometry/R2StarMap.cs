@@ -28,7 +28,7 @@ public static class R2StarMap
         DecayFit.Validate(te, new double[m], model, o.Fit);
         int totalRows = series.Slices.Sum(s => s.Geometry.Rows), rowsDone = 0;
         long fitted = 0, masked = 0, failed = 0, beyond = 0;
-        // Beyond measurable range (domain.md §3): T2* below the first echo, or fewer than three echoes ≥ k·σ when σ is known.
+        // Beyond measurable range (docs/methods.md §3): T2* below the first echo, or fewer than three echoes ≥ k·σ when σ is known.
         double maxRate = 1000.0 / te[0];
         bool hasNoise = o.Fit.NoiseSigma is not null;
         double noiseLevel = o.Fit.NoiseSigma is double sigma ? o.Fit.TruncationNoiseFactor * sigma : double.NegativeInfinity;

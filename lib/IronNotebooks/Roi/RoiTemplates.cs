@@ -7,7 +7,7 @@ public static class RoiTemplates
 {
     /// <summary>
     /// The Rennes layout (Gandon et al., Lancet 2004;363:357, doi:10.1016/S0140-6736(04)15436-6; protocol as
-    /// summarised in domain.md §2): three liver ROIs in the right lobe and one ROI in each paraspinal muscle, on one
+    /// summarised in docs/methods.md §2): three liver ROIs in the right lobe and one ROI in each paraspinal muscle, on one
     /// axial slice. Liver discs are 16 mm across (the protocol asks 1–2 cm, avoiding vessels), muscle discs 12 mm.
     /// Positions are a generic guess on an axial image in radiological display (patient right on image left):
     /// liver at 25–35 % of the width, 35–55 % of the height; muscles at 50 % ∓ 8 % of the width, 80 % of the height.

@@ -8,7 +8,7 @@ namespace IronNotebooks.SignalRatio;
 /// signal is the unweighted mean of the liver ROI means, the muscle signal the unweighted mean of the muscle ROI means
 /// (each ROI counts once whatever its size, as when the means are read off a workstation), and L/M is their quotient.
 /// The Rennes layout is three liver ROIs (right lobe, 1–2 cm, avoiding vessels) and two paraspinal muscle ROIs on the
-/// same slice (domain.md §2).
+/// same slice (docs/methods.md §2).
 /// </summary>
 /// <param name="Sequence">Protocol sequence label ("T2", "IW", …).</param>
 /// <param name="Ratio">L/M, dimensionless.</param>

@@ -9,7 +9,7 @@ namespace IronNotebooks.SignalRatio;
 public sealed record PhantomReference(string Name, string Protocol, IReadOnlyList<PhantomReferenceVial> Vials, string Citation, string Note)
 {
     /// <summary>
-    /// SEDIA FeCl3 set for the two-sequence protocol (Asensio et al., BioMed Res Int 2015 [V]; domain.md §2.2): 0.5 mg
+    /// SEDIA FeCl3 set for the two-sequence protocol (Asensio et al., BioMed Res Int 2015 [V]; docs/methods.md §2.2): 0.5 mg
     /// Fe/mL gives IW ratio 0.95, 0.3 mg Fe/mL gives T2 ratio 0.47 (vial / water). The pair 1.2 / 0.6 mg Fe/mL with
     /// "ratios 0.35 and 0.6 as printed" is left out: as printed, the higher-iron pairing is ambiguous.
     /// </summary>

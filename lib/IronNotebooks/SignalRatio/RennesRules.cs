@@ -5,7 +5,7 @@ namespace IronNotebooks.SignalRatio;
 
 /// <summary>
 /// The published decision rules of the Rennes method (Gandon et al., Lancet 2004;363:357–62 [V]; Spanish validation,
-/// 171 patients, as given by the founding review [SEED]; domain.md §2.1). These rules are published; the worksheet that
+/// 171 patients, as given by the founding review [SEED]; docs/methods.md §2.1). These rules are published; the worksheet that
 /// turns ratios into LIC is not, so bands applied to a reconstructed LIC say so.
 /// </summary>
 public static class RennesRules

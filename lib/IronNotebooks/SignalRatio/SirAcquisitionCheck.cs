@@ -11,7 +11,7 @@ namespace IronNotebooks.SignalRatio;
 public static class SirAcquisitionCheck
 {
     /// <summary>
-    /// Fat and water are back in phase every 6.8 ms / B0 (domain.md §2): the period in ms·T of the fat–water phase
+    /// Fat and water are back in phase every 6.8 ms / B0 (docs/methods.md §2): the period in ms·T of the fat–water phase
     /// cycle (≈ 3.4 ppm chemical shift).
     /// </summary>
     public const double InPhasePeriodMsTesla = 6.8;

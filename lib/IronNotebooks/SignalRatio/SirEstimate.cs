@@ -10,7 +10,7 @@ namespace IronNotebooks.SignalRatio;
 /// <param name="Protocol">The SIR protocol name.</param>
 /// <param name="Method">The method, e.g. "Alústiza 2004 two-sequence formula" or "Rennes SIR→R2* reconstruction (not the official worksheet)".</param>
 /// <param name="Status">Published, reconstruction or user constants.</param>
-/// <param name="StatusNote">Evidence of the constants used (domain.md tags).</param>
+/// <param name="StatusNote">Evidence of the constants used (docs/methods.md tags).</param>
 /// <param name="Formula">The formula applied, in words.</param>
 /// <param name="Citation">Sources.</param>
 /// <param name="FieldStrengthT">Field strength of the exam, tesla.</param>

@@ -6,7 +6,7 @@ public enum SirMethodStatus
     /// <summary>A published formula or decision rule, applied as printed (e.g. Alústiza 2004, Rennes L/M &lt; 0.88).</summary>
     Published,
     /// <summary>
-    /// The project's transparent physics reconstruction (domain.md §2.4: log-linear L/M against TE → liver R2* → a
+    /// The project's transparent physics reconstruction (docs/methods.md §2.4: log-linear L/M against TE → liver R2* → a
     /// named R2* calibration). Not the official worksheet, whose formulas are not public.
     /// </summary>
     Reconstruction,

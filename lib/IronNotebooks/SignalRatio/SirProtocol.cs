@@ -14,11 +14,11 @@ namespace IronNotebooks.SignalRatio;
 /// <param name="MostT2WeightedSequence">The sequence the Rennes L/M &lt; 0.88 rule reads (longest TE at flip 20°); null when the method has no such rule.</param>
 /// <param name="FitSequences">
 /// Sequences sharing TR and flip angle, in TE order, whose L/M ratios the R2* reconstruction fits against TE (their
-/// T1 and proton-density weighting is identical, so it cancels in the ratio of two of them; domain.md §2.4).
+/// T1 and proton-density weighting is identical, so it cancels in the ratio of two of them; docs/methods.md §2.4).
 /// </param>
 /// <param name="Citation">Source of the protocol and of the published rules.</param>
 /// <param name="Status">Evidence status of the protocol.</param>
-/// <param name="StatusNote">The status as domain.md gives it, including what is not found ([NF]).</param>
+/// <param name="StatusNote">The status as docs/methods.md gives it, including what is not found ([NF]).</param>
 public sealed record SirProtocol(string Name, string Title, SirModel Model, SequenceProtocol Acquisition, string? MostT2WeightedSequence,
     IReadOnlyList<string> FitSequences, string Citation, EvidenceStatus Status, string StatusNote)
 {

@@ -4,7 +4,7 @@ using IronNotebooks.Imaging;
 namespace IronNotebooks.SignalRatio;
 
 /// <summary>
-/// Registry of the SIR methods (domain.md §2): Rennes at 0.5, 1.0, 1.5 and 3 T, the two-sequence model and the Lille
+/// Registry of the SIR methods (docs/methods.md §2): Rennes at 0.5, 1.0, 1.5 and 3 T, the two-sequence model and the Lille
 /// add-on. Each entry points at its acquisition in <see cref="SequenceProtocols"/>; adding a method is one entry here
 /// plus its test.
 /// </summary>

@@ -4,7 +4,7 @@ using IronNotebooks.Calibration;
 namespace IronNotebooks.SignalRatio;
 
 /// <summary>
-/// The project's transparent SIR→R2* reconstructions (domain.md §2.4). They are NOT the official Rennes worksheet or
+/// The project's transparent SIR→R2* reconstructions (docs/methods.md §2.4). They are NOT the official Rennes worksheet or
 /// Lille formula, whose constants are not public ([NF]); every result says "reconstruction" and names the R2*
 /// calibration that turned R2* into LIC. A user holding the official constants loads them with
 /// <see cref="SirModelConstants"/> instead.
@@ -65,7 +65,7 @@ public static class SirReconstruction
             "Reconstruction, not the official Rennes worksheet (its L/M → LIC formulas are not public): liver R2* from the slope of ln(L/M) against TE, then LIC through a named R2* calibration.",
         };
         if (Math.Abs(field - 1.5) > 0.05)
-            warnings.Add(F($"Muscle R2* {muscle} s⁻¹ is assumed at {field} T (domain.md gives ≈ 25–35 s⁻¹ at 1.5 T only); an error of δ s⁻¹ shifts liver R2* by δ."));
+            warnings.Add(F($"Muscle R2* {muscle} s⁻¹ is assumed at {field} T (docs/methods.md gives ≈ 25–35 s⁻¹ at 1.5 T only); an error of δ s⁻¹ shifts liver R2* by δ."));
 
         var points = protocol.FitSequences.Select(l => (Label: l, TeMs: protocol.Step(l).EchoTimeMs, Ratio: r[l].Ratio)).OrderBy(p => p.TeMs).ToList();
         var usable = points.TakeWhile(p => p.Ratio >= floor).ToList();
@@ -75,7 +75,7 @@ public static class SirReconstruction
         var calibration = DefaultCalibration(field, options);
         var decisions = new List<SirDecision>(RennesRules.RatioRules(protocol, r));
         string methodName = $"Rennes SIR→R2* reconstruction (not the official worksheet), {calibration.Name}";
-        string statusNote = $"reconstruction (domain.md §2.4; {SirAsR2Star}); R2* calibration {calibration.Name} {calibration.StatusNote}; Rennes protocol and rules [V]";
+        string statusNote = $"reconstruction (docs/methods.md §2.4; {SirAsR2Star}); R2* calibration {calibration.Name} {calibration.StatusNote}; Rennes protocol and rules [V]";
         var ordered = protocol.FitSequences.Select(l => r[l]).Concat(r.Values.Where(v => !protocol.FitSequences.Contains(v.Sequence))).ToList();
 
         if (usable.Count < 2)
@@ -149,7 +149,7 @@ public static class SirReconstruction
             "Iron shortens liver T1, which raises the signal of this T1-weighted sequence (60°, TR 48 ms); not modelled, so LIC is, if anything, underestimated.",
         };
         string method = $"Lille add-on SIR→R2* reconstruction (not the published formula), {calibration.Name}";
-        string statusNote = $"reconstruction (domain.md §2.4); tissue T1/ρ assumptions; R2* calibration {calibration.Name} {calibration.StatusNote}; Lille sequence [V]";
+        string statusNote = $"reconstruction (docs/methods.md §2.4); tissue T1/ρ assumptions; R2* calibration {calibration.Name} {calibration.StatusNote}; Lille sequence [V]";
         if (ratio < floor)
         {
             double deltaR = Math.Log(k / floor) / step.EchoTimeMs * 1000;

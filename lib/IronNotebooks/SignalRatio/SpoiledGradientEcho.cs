@@ -1,7 +1,7 @@
 namespace IronNotebooks.SignalRatio;
 
 /// <summary>
-/// The steady-state spoiled gradient-echo signal (domain.md §2.4): S = ρ·sin α·(1 − E1)/(1 − cos α·E1)·exp(−TE·R2*),
+/// The steady-state spoiled gradient-echo signal (docs/methods.md §2.4): S = ρ·sin α·(1 − E1)/(1 − cos α·E1)·exp(−TE·R2*),
 /// E1 = exp(−TR/T1). Used by the Lille reconstruction to predict the iron-free liver/muscle ratio of a sequence, and by
 /// the simulator (Simulation/SignalEquations) for the same steady-state term: one formula, one place.
 /// </summary>

@@ -4,7 +4,7 @@ using IronNotebooks.Calibration;
 namespace IronNotebooks.SignalRatio;
 
 /// <summary>
-/// The two-sequence model of Alústiza et al. (Radiology 2004;230:479–84; domain.md §2.2, [SEED]):
+/// The two-sequence model of Alústiza et al. (Radiology 2004;230:479–84; docs/methods.md §2.2, [SEED]):
 /// LIC (µmol/g) = exp(5.808 − 0.877·T2 − 1.518·IW), with IW = L/M on 120/4/20° and T2 = L/M on 120/14/20° at 1.5 T.
 /// (The founding review prints it with ambiguous brackets; this is the only reading that gives normal values for normal
 /// ratios and agrees with the SEDIA phantom.) High-overload cut-offs: &gt; 85 µmol/g rules high overload in (PPV 100 %,
@@ -30,7 +30,7 @@ public static class TwoSequenceModel
     /// <summary>Upper end of the biopsy LIC in the derivation cohort (112 patients, LIC &lt; 391 µmol/g).</summary>
     public const double CohortMaximumUmolPerGram = 391;
 
-    /// <summary>"high overload" in the SIR papers: biopsy &gt; 80 µmol/g (domain.md §1).</summary>
+    /// <summary>"high overload" in the SIR papers: biopsy &gt; 80 µmol/g (docs/methods.md §1).</summary>
     private const string HighOverload = "high overload (biopsy > 80 µmol/g)";
 
     private const string Citation = "Alústiza et al., Radiology 2004;230:479–84 (as given by Castiella et al., Imaging Med 2013;5(6) [SEED])";

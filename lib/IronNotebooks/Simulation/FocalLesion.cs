@@ -3,7 +3,7 @@ namespace IronNotebooks.Simulation;
 /// <summary>
 /// A round focal lesion in the liver, in patient millimetres on the slice (x towards patient left, y towards posterior).
 /// By default it spares iron (HCC, adenoma, metastasis: bright on T2* GRE in an iron-loaded liver); with
-/// <paramref name="KeepsIron"/> it keeps the liver's iron, as extramedullary hematopoiesis does (isointense; domain.md §5,
+/// <paramref name="KeepsIron"/> it keeps the liver's iron, as extramedullary hematopoiesis does (isointense; docs/methods.md §5,
 /// [SEED] Belay 2018 case report).
 /// </summary>
 /// <param name="CenterXMm">Centre, x (LPS), mm.</param>

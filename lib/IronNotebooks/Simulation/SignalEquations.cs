@@ -10,9 +10,9 @@ namespace IronNotebooks.Simulation;
 public static class SignalEquations
 {
     /// <summary>
-    /// Spoiled gradient echo (domain.md §2.4): S = M0·ρ·sin α·(1 − E1)/(1 − cos α·E1)·exp(−TE·R2*), E1 = exp(−TR/T1).
+    /// Spoiled gradient echo (docs/methods.md §2.4): S = M0·ρ·sin α·(1 − E1)/(1 − cos α·E1)·exp(−TE·R2*), E1 = exp(−TR/T1).
     /// With a fat fraction f the water (1 − f) and fat (f, fat T1, same R2*) signals add as complex numbers, the fat
-    /// one rotated by 2π·TE/(6.8 ms/B0) (single-peak fat model; in phase at multiples of 6.8/B0 ms, domain.md §2).
+    /// one rotated by 2π·TE/(6.8 ms/B0) (single-peak fat model; in phase at multiples of 6.8/B0 ms, docs/methods.md §2).
     /// </summary>
     /// <param name="tissue">Tissue parameters at the scan's field.</param>
     /// <param name="repetitionTimeMs">TR, ms (&gt; 0).</param>

@@ -14,11 +14,11 @@ public static class SynthProtocols
 
     /// <summary>
     /// Multi-echo GRE: 12 echoes from 0.99 ms every 1.41 ms, TR 200 ms, flip 20° (Henninger et al. 2015, the liver
-    /// protocol of domain.md §4), used at every field.
+    /// protocol of docs/methods.md §4), used at every field.
     /// </summary>
     public static SimulatedAcquisition MultiEchoGre { get; } = new("MGRE", AcquisitionKind.SpoiledGradientEcho, 200,
         [.. Enumerable.Range(0, 12).Select(i => Math.Round(0.99 + 1.41 * i, 2))], 20,
-        "12 echoes 0.99 ms + 1.41 ms steps, TR 200 ms, 20° (Henninger et al., RöFo 2015; domain.md §4)");
+        "12 echoes 0.99 ms + 1.41 ms steps, TR 200 ms, 20° (Henninger et al., RöFo 2015; docs/methods.md §4)");
 
     /// <summary>
     /// Multi-echo spin echo: TE 6, 9, 12, 15, 18 ms, TR 1000 ms. Assumed teaching protocol modelled on the short-TE

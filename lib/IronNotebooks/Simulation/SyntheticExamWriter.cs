@@ -72,7 +72,7 @@ public static class SyntheticExamWriter
         tissues[Tissue.IronKeepingLesion] = tissues[Tissue.Liver] with
         {
             Tissue = Tissue.IronKeepingLesion,
-            Source = "iron-keeping lesion (extramedullary-hematopoiesis-like, domain.md §5): the liver's relaxation, iron included — " + tissues[Tissue.Liver].Source,
+            Source = "iron-keeping lesion (extramedullary-hematopoiesis-like, docs/methods.md §5): the liver's relaxation, iron included — " + tissues[Tissue.Liver].Source,
         };
         var warnings = new List<string>(liver.Warnings);
         if (patient.HeartT2StarMs1p5T is double heartT2Star)
@@ -214,7 +214,7 @@ public static class SyntheticExamWriter
         warnings.Add("Tissue PD, T1 and T2 are typical literature values or assumptions (TissueParameters); the images are a teaching phantom, not a patient.");
         if (acquisitions.Any(a => a.Label == "Lille"))
             warnings.Add("The Lille series is simulated on the exam's slice (matrix, field of view, thickness), not with its published 15 mm slice and 450 mm field of view.");
-        if (options.CoilShading != 0) warnings.Add("Coil shading is on: SIR ratios assume a homogeneous body coil (domain.md §2).");
+        if (options.CoilShading != 0) warnings.Add("Coil shading is on: SIR ratios assume a homogeneous body coil (docs/methods.md §2).");
         var exam = new SimulatedExam(id, protocolNames, options.FieldStrengthT, options.Seed, Path.GetFullPath(folder), RoiSetFileName, studyUid,
             liver?.Lic.UmolPerGram, liver?.Lic.MgPerGram, patient?.BiopsyClass ?? (patient is null ? null : patient.LicClass), liver?.R2StarPerSecond,
             liver?.R2PerSecond, liver?.R2StarCalibration, liver?.R2Calibration, liver?.R2StarRule, patient?.LiverFatFraction ?? 0, options.Snr, scaling.Name,

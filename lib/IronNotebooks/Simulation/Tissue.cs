@@ -19,7 +19,7 @@ public enum Tissue : byte
     Muscle = 6,
     /// <summary>Cortical and trabecular bone of the vertebral body, treated as near-signal-free.</summary>
     Bone = 7,
-    /// <summary>A focal liver lesion that spares iron (HCC, adenoma, metastasis: domain.md §5).</summary>
+    /// <summary>A focal liver lesion that spares iron (HCC, adenoma, metastasis: docs/methods.md §5).</summary>
     Lesion = 8,
     /// <summary>Interventricular septum (myocardium), for cardiac T2*.</summary>
     HeartSeptum = 9,
@@ -27,6 +27,6 @@ public enum Tissue : byte
     PhantomWater = 10,
     /// <summary>A phantom vial; which one is given by the vial map.</summary>
     PhantomVial = 11,
-    /// <summary>A focal liver lesion that keeps the liver's iron (extramedullary-hematopoiesis-like: isointense on T2* GRE, domain.md §5).</summary>
+    /// <summary>A focal liver lesion that keeps the liver's iron (extramedullary-hematopoiesis-like: isointense on T2* GRE, docs/methods.md §5).</summary>
     IronKeepingLesion = 12,
 }

@@ -3,7 +3,7 @@ namespace IronNotebooks.Simulation;
 /// <summary>
 /// The one registry of tissue parameters of the virtual patients, with the source and status of every value. Published
 /// values are the 3 T relaxation times of de Bazelaire et al. (Radiology 2004;230:652–9, doi:10.1148/radiol.2303021331,
-/// abstract) and the muscle R2* range of domain.md §2.4; everything else is marked <see cref="ValueStatus.Assumed"/>: a
+/// abstract) and the muscle R2* range of docs/methods.md §2.4; everything else is marked <see cref="ValueStatus.Assumed"/>: a
 /// typical literature value chosen for a teaching phantom, never to be quoted as a measurement. Liver R2* and R2 are
 /// not taken from here: they follow the patient's LIC through a named calibration (<see cref="LiverIronModel"/>).
 /// </summary>
@@ -11,7 +11,7 @@ public static class TissueParameters
 {
     private const string DeBazelaire = "de Bazelaire et al., Radiology 2004;230:652 (3 T values, abstract [V])";
 
-    /// <summary>Fat–water chemical shift expressed as its in-phase period: 6.8 ms at 1 T, i.e. 6.8 / B0 ms (domain.md §2), ≈ 3.45 ppm.</summary>
+    /// <summary>Fat–water chemical shift expressed as its in-phase period: 6.8 ms at 1 T, i.e. 6.8 / B0 ms (docs/methods.md §2), ≈ 3.45 ppm.</summary>
     public const double InPhasePeriodMsTesla = 6.8;
 
     /// <summary>Equilibrium signal of a tissue with proton density 1 and full relaxation, in simulation signal units.</summary>
@@ -32,17 +32,17 @@ public static class TissueParameters
         new(Tissue.Spleen, 0.80, 1057, 1328, 79, 61, 25, 1.0 / 3, 0,
             $"T1/T2 at 3 T: {DeBazelaire}; 1.5 T values, PD and R2* assumed (no splenic iron)", ValueStatus.Assumed),
         new(Tissue.Muscle, 0.75, 856, 898, 40, 29, 30, 1.0 / 3, 0,
-            $"T1/T2 at 3 T: {DeBazelaire} (paravertebral muscle); R2* 30 s⁻¹ at 1.5 T = middle of the 25–35 s⁻¹ of domain.md §2.4 [S]; "
+            $"T1/T2 at 3 T: {DeBazelaire} (paravertebral muscle); R2* 30 s⁻¹ at 1.5 T = middle of the 25–35 s⁻¹ of docs/methods.md §2.4 [S]; "
             + "1.5 T T2 assumed 40 ms so that R2 (25 s⁻¹) stays below that R2*; PD assumed", ValueStatus.Assumed),
         new(Tissue.Bone, 0.30, 549, 586, 49, 49, 150, 1.0 / 3, 0,
             $"3 T T1/T2 of L4 marrow: {DeBazelaire}; PD (cortex + marrow) and R2* (trabecular susceptibility) assumed", ValueStatus.Assumed),
         new(Tissue.Lesion, 0.80, 1000, 1200, 80, 70, 25, 1.0 / 3, 0,
-            "assumed iron-free solid lesion (HCC/adenoma-like): long T1 and T2, no iron (domain.md §5: such lesions exclude iron)", ValueStatus.Assumed),
+            "assumed iron-free solid lesion (HCC/adenoma-like): long T1 and T2, no iron (docs/methods.md §5: such lesions exclude iron)", ValueStatus.Assumed),
         new(Tissue.IronKeepingLesion, 0.70, 586, 809, 46, 34, 39, 1.0 / 3, 0,
-            "assumed iron-keeping lesion (extramedullary-hematopoiesis-like, domain.md §5 [SEED, Belay 2018 case report]: keeps iron, isointense): "
+            "assumed iron-keeping lesion (extramedullary-hematopoiesis-like, docs/methods.md §5 [SEED, Belay 2018 case report]: keeps iron, isointense): "
             + "PD, T1 and T2 of the liver entry; in a patient R2*/R2 are replaced by the liver's LIC model", ValueStatus.Assumed),
         new(Tissue.HeartSeptum, 0.75, 950, 1200, 50, 45, 1000.0 / 35, 1.0 / 3, 0,
-            "assumed normal myocardium (T2* 35 ms at 1.5 T, above the 20 ms no-iron threshold of domain.md §1); override with the patient's heart T2*",
+            "assumed normal myocardium (T2* 35 ms at 1.5 T, above the 20 ms no-iron threshold of docs/methods.md §1); override with the patient's heart T2*",
             ValueStatus.Assumed),
         new(Tissue.PhantomWater, 1.0, 2500, 2800, 500, 450, 5, 0, 0,
             "assumed tap-water-like reference (SEDIA's phantom compares FeCl3 vials with water; its relaxation times are not published in the sources)",

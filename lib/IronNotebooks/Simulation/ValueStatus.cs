@@ -3,7 +3,7 @@ namespace IronNotebooks.Simulation;
 /// <summary>Where a simulation parameter comes from. Only <see cref="Published"/> values may be reported as literature values.</summary>
 public enum ValueStatus
 {
-    /// <summary>Read in the cited source or its abstract (domain.md [V]).</summary>
+    /// <summary>Read in the cited source or its abstract (docs/methods.md [V]).</summary>
     Published,
     /// <summary>Stated in the project's domain brief from secondary sources or the seed review ([S], [SEED]).</summary>
     Secondary,

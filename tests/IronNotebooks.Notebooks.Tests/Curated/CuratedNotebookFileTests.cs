@@ -6,7 +6,7 @@ namespace IronNotebooks.Notebooks.Tests.Curated;
 
 /// <summary>
 /// What issue 9 asks of the committed notebooks themselves (their run is checked by the reproduce test): Polyglot
-/// metadata as notebooks.md describes it, no outputs, and the same library-loading form in every notebook, the one that
+/// metadata as docs/architecture.md (Notebooks) describes it, no outputs, and the same library-loading form in every notebook, the one that
 /// works both in VS Code and in the runner.
 /// </summary>
 public class CuratedNotebookFileTests

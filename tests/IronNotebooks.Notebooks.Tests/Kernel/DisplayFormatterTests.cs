@@ -4,7 +4,7 @@ using Xunit;
 
 namespace IronNotebooks.Notebooks.Tests.Kernel;
 
-// Types shaped like the convention of notebooks.md, declared here so the tests do not depend on the library's own.
+// Types shaped like the convention of docs/architecture.md (Notebooks), declared here so the tests do not depend on the library's own.
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {

@@ -14,7 +14,7 @@ namespace IronNotebooks.Notebooks.Tests.Reports;
 /// </summary>
 public class ReportInBrowserTests
 {
-    private static readonly string[] Flags =
+    internal static readonly string[] Flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,900", "--virtual-time-budget=5000",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",

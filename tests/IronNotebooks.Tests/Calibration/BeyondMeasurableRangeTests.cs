@@ -5,7 +5,7 @@ using Xunit;
 namespace IronNotebooks.Tests.Calibration;
 
 /// <summary>
-/// domain.md §3: at 3 T severe overload shortens T2* below the shortest echo, so a workflow must flag "beyond measurable
+/// docs/methods.md §3: at 3 T severe overload shortens T2* below the shortest echo, so a workflow must flag "beyond measurable
 /// range" rather than return a number. Applied at every field: T2* shorter than the first echo, fewer than three echoes
 /// above k·σ, or a fit that runs off to infinite R2*.
 /// </summary>

@@ -37,7 +37,7 @@ public sealed class CalibrationTests
     [Fact]
     public void FromRate_Garbowski_MatchesItsT2StarForm()
     {
-        // 0.0290·R2*^1.014 with R2* = 1000/T2*: 0.0290·1000^1.014 = 31.94 (domain.md), so LIC = 31.94/T2*^1.014.
+        // 0.0290·R2*^1.014 with R2* = 1000/T2*: 0.0290·1000^1.014 = 31.94 (docs/methods.md), so LIC = 31.94/T2*^1.014.
         var e = LicConversion.FromRate(1000.0 / 5, 1.5, RelaxometryCalibrations.Garbowski2014);
         Assert.Equal(31.94 / Math.Pow(5, 1.014), e.Lic!.Value.MgPerGram, 0.01);
     }

@@ -62,7 +62,7 @@ public class DisplayContentTests
     [Fact]
     public void LicEstimate_BeyondMeasurableRange_SaysSoInsteadOfANumber()
     {
-        // R2* 1500 s⁻¹ is T2* 0.67 ms, shorter than a 1.2 ms first echo: domain.md §3 asks for no number.
+        // R2* 1500 s⁻¹ is T2* 0.67 ms, shorter than a 1.2 ms first echo: docs/methods.md §3 asks for no number.
         var estimate = LicConversion.FromRate(1500, 3.0, RelaxometryCalibrations.Hernando3T, firstEchoTimeMs: 1.2, echoesAboveNoise: 2);
         Assert.Equal(LicOutcome.BeyondMeasurableRange, estimate.Outcome);
         var rows = Rows(ParseHtml(ResultDisplay.ToHtml(estimate)), "value").ToDictionary(r => r[0], r => r[1]);

@@ -8,7 +8,7 @@ using Xunit;
 namespace IronNotebooks.Tests.Display;
 
 /// <summary>
-/// The display convention exercised by reflection exactly as the Polyglot kernel does it (docs/notebooks.md): the
+/// The display convention exercised by reflection exactly as the Polyglot kernel does it (docs/architecture.md, Notebooks): the
 /// attribute is found by type NAME on the runtime type (inherited counts), its FormatterSourceType read, the source
 /// created with its parameterless constructor, CreateTypeFormatters() enumerated, and each formatter's MimeType and
 /// Format(object, TextWriter) called. Nothing here uses the library's display types at compile time.

@@ -13,6 +13,8 @@ internal static class DisplaySamples
     private static readonly double[] Scores = [3, 4, 5, 1, 2, 3.5, 6, 0.5];
     private static readonly bool[] Truth = [true, true, true, false, false, false, true, false];
 
+    private static readonly (string Name, double Iw, double Lic)[] Cases = [("normal & co", 1.05, 30.4), ("high", 0.45, double.NaN)];
+
     public static IReadOnlyList<object> All()
     {
         var roc = Roc.Compute(Scores, Truth);
@@ -60,6 +62,10 @@ internal static class DisplaySamples
             new IronNotebooks.Exams.ExamMeasurementResult { Exam = "SYN-1", Folder = "/exams/SYN-1", Rows = [ExamRow], Acquisitions = ["9 multiEchoGradientEcho"], Warnings = [] },
             CohortSample,
             IronNotebooks.Cohorts.CohortValidation.Validate(CohortSample, "biopsy", [80]),
+            IronNotebooks.Display.ResultTable.From("Cases <typed in>", Cases,
+                new("case", c => c.Name),
+                new("IW", c => c.Iw, 2), new("LIC (µmol/g)", c => c.Lic, 1)).WithNotes("Typed in, not patients."),
+            IronNotebooks.Teaching.ExerciseCheck.Number("Exercise <1>", 0.5, 0.52, 0.01, "", "Divide liver by muscle & round.", "L/M < 0.88."),
         ];
     }
 

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace IronNotebooks.Tests.Plotting;
 
-/// <summary>style.md §15 for Plotting, Plotting.Plotly and Display.</summary>
+/// <summary>docs/contributing.md house rule 15 for Plotting, Plotting.Plotly and Display.</summary>
 public class PlottingHouseRuleTests
 {
     [Theory]

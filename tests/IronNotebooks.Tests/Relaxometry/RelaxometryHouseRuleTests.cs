@@ -2,7 +2,7 @@ using Xunit;
 
 namespace IronNotebooks.Tests.Relaxometry;
 
-/// <summary>style.md §15 for the Relaxometry and Calibration namespaces.</summary>
+/// <summary>docs/contributing.md house rule 15 for the Relaxometry and Calibration namespaces.</summary>
 public sealed class RelaxometryHouseRuleTests
 {
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Relaxometry", "IronNotebooks.Calibration");

@@ -6,7 +6,7 @@ namespace IronNotebooks.Tests.Relaxometry;
 
 /// <summary>
 /// Seeded Monte Carlo: magnitude decays |S0·e^(−R2*·TE) + n1 + i·n2|, n ~ N(0, σ²), S0 = 1000, σ = 20 (SNR 50 at TE = 0),
-/// 12 echoes from 0.99 ms every 1.41 ms, 100 realisations per R2*. Pins the published pattern (domain.md §4, [V]):
+/// 12 echoes from 0.99 ms every 1.41 ms, 100 realisations per R2*. Pins the published pattern (docs/methods.md §4, [V]):
 /// the offset model overestimates R2*, truncation underestimates very high R2*, the noise-corrected models (first and
 /// second moment) are accurate.
 /// </summary>

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace IronNotebooks.Tests.SignalRatio;
 
-/// <summary>style.md §15 for the SignalRatio namespace, and its own rule: a reconstruction never passes for the official method.</summary>
+/// <summary>docs/contributing.md house rule 15 for the SignalRatio namespace, and its own rule: a reconstruction never passes for the official method.</summary>
 public sealed class SignalRatioHouseRuleTests
 {
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.SignalRatio");

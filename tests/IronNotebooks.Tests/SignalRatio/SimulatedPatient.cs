@@ -2,7 +2,7 @@ namespace IronNotebooks.Tests.SignalRatio;
 
 /// <summary>
 /// Simulated SIR patients, written independently of the library (its SpoiledGradientEcho and SirReconstruction are not
-/// used here). Signal: spoiled GRE, S = ρ·sin α·(1 − E1)/(1 − cos α·E1)·exp(−TE·R2*), E1 = exp(−TR/T1) (domain.md §2.4).
+/// used here). Signal: spoiled GRE, S = ρ·sin α·(1 − E1)/(1 − cos α·E1)·exp(−TE·R2*), E1 = exp(−TR/T1) (docs/methods.md §2.4).
 /// ROI means are the expected magnitude of Rician noise (σ√(π/2)·L½(−ν²/2σ²)), so the noise floor is in the ratios.
 /// </summary>
 internal static class SimulatedPatient
@@ -17,7 +17,7 @@ internal static class SimulatedPatient
     // 3 T: de Bazelaire et al., Radiology 2004;230:652, abstract: liver T1 809 ms, paravertebral muscle 898 ms, T2 29 ms
     //      (so muscle R2* ≥ 1000/29 ≈ 34 s⁻¹; 38 assumed).
     // 1.5 T: liver 586, muscle 856 ms (same paper's 1.5 T column, as recalled: assumption); muscle R2* 28 s⁻¹ (inside the
-    //      25–35 s⁻¹ of domain.md §2.4).
+    //      25–35 s⁻¹ of docs/methods.md §2.4).
     // 1.0 T and 0.5 T: T1 shortens at lower field (assumption: liver 500/420 ms, muscle 760/640 ms); muscle R2* 28 s⁻¹
     //      (its R2 dominates at low field: assumption).
     public static readonly Tissue[] Tissues =
@@ -34,7 +34,7 @@ internal static class SimulatedPatient
     public static Tissue At(double fieldT) => Tissues.Single(t => Math.Abs(t.FieldT - fieldT) < 0.01);
 
     /// <summary>
-    /// Liver R2* at the field for an LIC: through the INVERTED published calibrations of domain.md §3: 1.5 T Wood 2005
+    /// Liver R2* at the field for an LIC: through the INVERTED published calibrations of docs/methods.md §3: 1.5 T Wood 2005
     /// LIC = 0.0254·R2* + 0.202 ⇒ R2* = (LIC − 0.202)/0.0254; 3 T Hernando LIC = 0.01349·R2* − 0.03 ⇒ R2* = (LIC + 0.03)/0.01349;
     /// 0.5 and 1.0 T: the 1.5 T value moved by R2*(B) = 11 + (B/1.5)(R2*(1.5) − 11) (the linear-in-field reading of
     /// Storey 2007; the same assumption as the library's, so these fields test the pipeline, not that assumption).

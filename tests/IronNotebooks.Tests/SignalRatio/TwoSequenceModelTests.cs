@@ -15,7 +15,7 @@ public class TwoSequenceModelTests
         // Hand computation: 5.808 − 0.877·0.47 − 1.518·0.95 = 5.808 − 0.41219 − 1.4421 = 3.95371; e^3.95371 = 52.128.
         var e = Estimate(0.95, 0.47);
         Assert.Equal(52.128, e.Lic!.Value.UmolPerGram, 0.005);
-        Assert.NotEqual(62, e.Lic.Value.UmolPerGram, 5.0);   // domain.md §2.2: the printed "≈ 62" is not what the formula gives
+        Assert.NotEqual(62, e.Lic.Value.UmolPerGram, 5.0);   // docs/methods.md §2.2: the printed "≈ 62" is not what the formula gives
         Assert.Equal(SirMethodStatus.Published, e.Status);
     }
 

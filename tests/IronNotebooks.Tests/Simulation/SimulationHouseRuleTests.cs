@@ -2,7 +2,7 @@ using Xunit;
 
 namespace IronNotebooks.Tests.Simulation;
 
-/// <summary>style.md §15 for the Simulation namespace.</summary>
+/// <summary>docs/contributing.md house rule 15 for the Simulation namespace.</summary>
 public sealed class SimulationHouseRuleTests
 {
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Simulation");

@@ -134,7 +134,7 @@ public sealed class SyntheticExamTests : IDisposable
         Assert.True(match.IsComplete, string.Join(", ", match.Missing));
         Assert.All(match.Steps, s => Assert.Equal(1, s.Candidates));
         Assert.Empty(match.Unused);
-        // domain.md §2.4: for equal TR and flip, ln(L/M(TEa)/L/M(TEb)) = (R2*liver − R2*muscle)(TEb − TEa).
+        // docs/methods.md §2.4: for equal TR and flip, ln(L/M(TEa)/L/M(TEb)) = (R2*liver − R2*muscle)(TEb − TEa).
         double muscleR2Star = exam.Tissues.Single(t => t.Tissue == Tissue.Muscle).R2StarPerSecond;
         var gre20 = exam.Series.Where(s => s.FlipAngleDeg == 20).ToList();
         for (int i = 1; i < gre20.Count; i++)
@@ -184,7 +184,7 @@ public sealed class SyntheticExamTests : IDisposable
     [Fact]
     public void IronKeepingLesion_HasTheLiversR2Star_AndIsIsointenseOnEveryEcho_WhileAnIronSparingOneIsBright()
     {
-        // domain.md §5: extramedullary hematopoiesis keeps iron (isointense); HCC/adenoma/metastasis exclude it (bright).
+        // docs/methods.md §5: extramedullary hematopoiesis keeps iron (isointense); HCC/adenoma/metastasis exclude it (bright).
         var keeping = new FocalLesion(-60, 55, 10, KeepsIron: true);
         var options = Small(snr: 0) with { Anatomy = new AnatomyOptions(128, Lesions: [FocalLesion.Default, keeping]) };
         var exam = SyntheticExamWriter.WritePatient(Patient(200), [SynthProtocol.MultiEchoGre], Path.Combine(_dir, "p"), options);

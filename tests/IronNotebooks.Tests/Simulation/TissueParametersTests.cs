@@ -50,7 +50,7 @@ public sealed class TissueParametersTests
     [Fact]
     public void MuscleR2Star_AtOnePointFiveTesla_IsInsideTheDomainRange()
     {
-        // domain.md §2.4: paraspinal muscle R2* ≈ 25–35 s⁻¹ at 1.5 T.
+        // docs/methods.md §2.4: paraspinal muscle R2* ≈ 25–35 s⁻¹ at 1.5 T.
         Assert.InRange(TissueParameters.At(Tissue.Muscle, 1.5).R2StarPerSecond, 25, 35);
     }
 

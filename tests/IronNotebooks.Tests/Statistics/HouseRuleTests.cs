@@ -4,7 +4,7 @@ using Xunit;
 
 namespace IronNotebooks.Tests.Statistics;
 
-/// <summary>style.md §15 for the Statistics namespace, enforced by reflection and by reading the sources.</summary>
+/// <summary>docs/contributing.md house rule 15 for the Statistics namespace, enforced by reflection and by reading the sources.</summary>
 public class HouseRuleTests
 {
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Statistics");

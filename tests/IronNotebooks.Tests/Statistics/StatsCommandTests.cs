@@ -6,7 +6,7 @@ using Xunit;
 
 namespace IronNotebooks.Tests.Statistics;
 
-/// <summary>`ironnb stats …`: the JSON contract of architecture.md, the numbers equal the library's, bad input exits 2 naming what is wrong.</summary>
+/// <summary>`ironnb stats …`: the JSON contract of docs/architecture.md, the numbers equal the library's, bad input exits 2 naming what is wrong.</summary>
 public class StatsCommandTests
 {
 

@@ -178,7 +178,7 @@ internal static class DecayEngines
         return fit;
     }
 
-    /// <summary>ARLO (Pei et al. 2015), general echo spacing, as written in domain.md §4.</summary>
+    /// <summary>ARLO (Pei et al. 2015), general echo spacing, as written in docs/methods.md §4.</summary>
     public static RawFit Arlo(FitWorkspace ws, int m, bool computeRmse)
     {
         double[] t = ws.TimesSeconds, s = ws.Signal;

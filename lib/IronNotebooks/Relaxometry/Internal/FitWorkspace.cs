@@ -20,7 +20,7 @@ internal sealed class FitWorkspace
     {
         for (int i = 0; i < echoTimesMs.Count; i++) TimesSeconds[i] = echoTimesMs[i] / 1000.0;
         UniformStepSeconds = UniformStep(TimesSeconds, echoTimesMs.Count);
-        // ARLO's per-triple weights depend on the echo times only (domain.md §4): y = w0·S0 + w1·S1 + w2·S2, and β.
+        // ARLO's per-triple weights depend on the echo times only (docs/methods.md §4): y = w0·S0 + w1·S1 + w2·S2, and β.
         var t = TimesSeconds;
         for (int i = 0; i + 2 < echoTimesMs.Count; i++)
         {

@@ -11,7 +11,7 @@ the model needs one, and the reference R2* (1/s), S0 and offset. Nonlinear model
 noise-corrected model uses the Rician first moment with scipy.special.i0e / i1e; the second-moment model is fitted in
 its natural parameters (S0, R2*) to M^2 - (S0^2 exp(-2 R2* t) + 2 L sigma^2) with L coils (L = 1: Rician; L = 4:
 non-central chi magnitudes simulated as root-sum-of-squares of four complex channels). Log-linear (numpy.polyfit with
-w = S, i.e. weights S^2 on squared residuals) and ARLO (domain.md section 4) are NumPy closed forms. Bi-exponential:
+w = S, i.e. weights S^2 on squared residuals) and ARLO (docs/methods.md section 4) are NumPy closed forms. Bi-exponential:
 clean and Rician-noisy (sigma 2 and 5) two-component decays, started like the C# engine from the mono-exponential
 least-squares fit (S0/2, 2R, S0/2, R/2).
 Written for this project; the decays are synthetic (seeded), no external data.
