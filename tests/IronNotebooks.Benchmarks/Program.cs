@@ -8,6 +8,8 @@ using IronNotebooks.Testing;
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fuzz [N] [SEED]   long mutation fuzz over the corpus
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- stats             BenchmarkDotNet ROC + DeLong at 10⁴…10⁶ cases
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- relaxometry       BenchmarkDotNet R2* maps of 256×256×32×12
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- proposal-eval N [SEED] [MATRIX|drawn] [CSV]  ROI proposal + LIC interval on N random-anatomy exams
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- proposal          BenchmarkDotNet ROI proposal on a 256×256×12-echo exam, one core
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- notebooks         BenchmarkDotNet first-cell latency (cold, warm) and a whole notebook
 switch (args.FirstOrDefault())
 {
@@ -17,13 +19,15 @@ switch (args.FirstOrDefault())
     case "stats": BenchmarkRunner.Run<StatisticsBenchmarks>(args: args[1..]); return 0;
     case "relaxometry": BenchmarkRunner.Run<RelaxometryBenchmarks>(args: args[1..]); return 0;
     case "notebooks": BenchmarkRunner.Run([typeof(NotebookColdStartBenchmarks), typeof(NotebookBenchmarks)], args: args[1..]); return 0;
+    case "proposal-eval": return ProposalEvaluationCommand.Run(args[1..]);
+    case "proposal": BenchmarkRunner.Run<RoiProposalBenchmarks>(args: args[1..]); return 0;
     case "make-series":
         Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
         return 0;
     case "fuzz":
         return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345);
     default:
-        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | proposal-eval N [SEED] [MATRIX|drawn] [CSV] | proposal [BenchmarkDotNet args]");
         return 2;
 }
 
