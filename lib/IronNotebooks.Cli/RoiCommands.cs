@@ -29,6 +29,7 @@ public static class RoiCommands
         var stats = new Command("stats", "Mean, SD, median, min, max, pixel count and area of one ROI on every echo of one slice.") { dir, spec, slice, series, json };
         stats.SetAction(parse => Stats(parse.GetValue(dir)!, parse.GetValue(spec)!, parse.GetValue(slice), parse.GetValue(series), parse.GetValue(json), output));
         roi.Subcommands.Add(stats);
+        roi.Subcommands.Add(RoiProposeCommand.Build(output));
         return roi;
     }
 

@@ -73,7 +73,8 @@ public static class ProposalEvaluationCommand
         }
         Console.WriteLine();
         foreach (var r in present.Where(r => !r.LiverFound)) Console.WriteLine($"MISSED {r.Id} ({r.FieldT} T, LIC {r.TrueLicUmolPerGram:0}): {r.NotFoundReason}");
-        foreach (var r in absent.Where(r => r.LiverFound)) Console.WriteLine($"FALSE LIVER {r.Id}: {r.Discs} discs on a slice without liver");
+        foreach (var r in absent.Where(r => r.LiverFound)) Console.WriteLine($"FALSE LIVER {r.Id}: {r.Discs} discs on a slice without liver ({r.LiverReason})");
+        foreach (var r in present.Where(r => r.LiverFound).OrderBy(r => r.LiverReason?.Length).Take(3)) Console.WriteLine($"found {r.Id}: {r.LiverReason}");
         foreach (var r in rows.Where(r => r.DiscsOutsideLiver > 0)) Console.WriteLine($"OUTSIDE {r.Id}: {r.DiscsOutsideLiver} of {r.Discs} discs");
         foreach (var r in measured.Where(r => Math.Abs(r.LicRelativeError) > 0.10)) Console.WriteLine(F($"LARGE ERROR {r.Id} ({r.FieldT} T, matrix {r.Matrix}): LIC {r.LicUmolPerGram:0.#} vs {r.TrueLicUmolPerGram:0.#} µmol/g ({100 * r.LicRelativeError:+0.0;-0.0} %)"));
         foreach (var f in failures) Console.WriteLine("FAILED " + f);

@@ -20,7 +20,7 @@ public sealed record RoiProposalOptions
     public double AirDiscMaxRadiusMm { get; init; } = 20;
 
     /// <summary>Clearance kept between a disc's edge and any vessel, organ edge or inhomogeneous pixel, mm.</summary>
-    public double EdgeClearanceMm { get; init; } = 3;
+    public double EdgeClearanceMm { get; init; } = 4;
 
     /// <summary>Side of the square window of the local mean / SD used for homogeneity, mm.</summary>
     public double HomogeneityWindowMm { get; init; } = 7;
@@ -33,7 +33,7 @@ public sealed record RoiProposalOptions
     public double HomogeneityRelativeSd { get; init; } = 0.06;
 
     /// <summary>The liver must contain a homogeneous disc at least this large (radius, mm) on the patient's right; else "not found".</summary>
-    public double MinLiverInscribedRadiusMm { get; init; } = 16;
+    public double MinLiverInscribedRadiusMm { get; init; } = 20;
 
     /// <summary>A disc position is an R2* outlier when its local mean R2* differs from the parenchyma median by more than this fraction (plus 3 s⁻¹).</summary>
     public double R2StarOutlierFraction { get; init; } = 0.15;

@@ -94,6 +94,7 @@ public static class RoiProposer
         for (int i = 0; i < n; i++)
             homogeneous[i] = body[i] && sd0[i] <= o.HomogeneityNoiseFactor * sigma + o.HomogeneityRelativeSd * mean0[i] && mean0[i] > 2 * sigma;
         var homDist = DistanceTransform.ToOutsideMm(homogeneous, rows, cols, dy, dx);
+        var bodyDist = DistanceTransform.ToOutsideMm(body, rows, cols, dy, dx);
         var labels = Label(homogeneous, rows, cols, out int componentCount);
 
         // 3. Liver: the component with the largest inscribed disc on the patient's right.
@@ -107,6 +108,8 @@ public static class RoiProposer
             if (c == 0) continue;
             var p = g.PixelToPatient(i % cols, i / cols) - bodyCentre;
             if (p.X > -10) continue; // patient right is −x in LPS
+            // An organ's core lies deeper in the body than its own radius (body wall between); subcutaneous fat reaches the skin.
+            if (bodyDist[i] < homDist[i] + 4) continue;
             double score = homDist[i] * (axial ? 1 : 1 + 0.004 * Math.Clamp(p.Z, -100, 100));
             if (score > bestRadius[c]) { bestRadius[c] = score; bestPixel[c] = i; }
         }
@@ -118,6 +121,7 @@ public static class RoiProposer
         var centres = new List<RoiPoint>();
         double? medianR2 = null;
         MaskRoi? parenchymaRoi = null;
+        double parenchymaAreaMm2 = 0;
         if (inscribed < o.MinLiverInscribedRadiusMm)
         {
             string reason = F($"Liver not found on slice {sliceIndex}: no homogeneous region on the patient's right holds a disc of radius {o.MinLiverInscribedRadiusMm:0.#} mm (largest {inscribed:0.#} mm); the slice may be below or above the liver, or the liver is too heterogeneous.");
@@ -132,15 +136,26 @@ public static class RoiProposer
             double medR2 = coreR2.Length > 0 ? Median(coreR2) : double.NaN;
             double madR2 = coreR2.Length > 0 ? 1.4826 * Median(coreR2.Select(v => Math.Abs(v - medR2))) : double.NaN;
             medianR2 = double.IsFinite(medR2) ? medR2 : null;
+            // Grown from the seed through homogeneous pixels of similar signal and R2* (4-connected), so that tissue of another
+            // signal that touches the component (bowel, fat, spleen) is left out.
+            var (r2Local, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : float.NaN).Select(v => float.IsNaN(v) ? (float)(double.IsFinite(medR2) ? medR2 : 0) : v).ToArray(), rows, cols, win);
             var parenchyma = new bool[n];
-            for (int i = 0; i < n; i++)
+            var stack = new Stack<int>();
+            int seed = bestPixel[liverComponent];
+            parenchyma[seed] = true;
+            stack.Push(seed);
+            bool Similar(int i) =>
+                homogeneous[i] && Math.Abs(mean0[i] - med0) <= 0.12 * med0 + 2 * sigma + 2 * mad0 / win
+                && Math.Abs(img0[i] - med0) <= 3 * mad0 + 2 * sigma
+                && (!double.IsFinite(medR2) || Math.Abs(r2Local[i] - medR2) <= 0.3 * medR2 + 3 * madR2 / win + 5);
+            while (stack.Count > 0)
             {
-                if (labels[i] != liverComponent) continue;
-                bool signalOk = Math.Abs(img0[i] - med0) <= 3 * mad0 + 2 * sigma;
-                bool r2Ok = !double.IsFinite(medR2) || !double.IsFinite(r2[i]) || Math.Abs(r2[i] - medR2) <= 3 * madR2 + 0.3 * medR2 + 5;
-                parenchyma[i] = signalOk && r2Ok;
+                int i = stack.Pop(), x = i % cols, y = i / cols;
+                foreach (int j in new[] { x > 0 ? i - 1 : -1, x < cols - 1 ? i + 1 : -1, y > 0 ? i - cols : -1, y < rows - 1 ? i + cols : -1 })
+                    if (j >= 0 && !parenchyma[j] && Similar(j)) { parenchyma[j] = true; stack.Push(j); }
             }
             var parDist = DistanceTransform.ToOutsideMm(parenchyma, rows, cols, dy, dx);
+            parenchymaAreaMm2 = parenchyma.Count(b => b) * g.PixelAreaMm2;
             var (r2Mean, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : (float)medR2).ToArray(), rows, cols, Math.Max(3, (int)Math.Round(o.LiverDiscDiameterMm / pixelMm) | 1));
             double need = o.LiverDiscDiameterMm / 2 + o.EdgeClearanceMm;
             var valid = new List<int>();
@@ -164,8 +179,10 @@ public static class RoiProposer
                 double pickScore = -1;
                 foreach (int i in valid)
                 {
-                    double score = chosen.Count == 0 ? parDist[i] : chosen.Min(c => DistanceMm(c, i, cols, dx, dy));
-                    if (chosen.Count > 0 && score < o.LiverDiscDiameterMm + 4) continue;
+                    // Deepest positions first (the thick part of the organ), each at least a disc diameter + 4 mm from the others
+                    // and within 60 mm of the first, as a reader places the Rennes discs together in the right lobe.
+                    double score = parDist[i];
+                    if (chosen.Count > 0 && (chosen.Min(c => DistanceMm(c, i, cols, dx, dy)) < o.LiverDiscDiameterMm + 4 || DistanceMm(chosen[0], i, cols, dx, dy) > 60)) continue;
                     if (score > pickScore) { pickScore = score; pick = i; }
                 }
                 if (pick < 0) break;
@@ -185,7 +202,7 @@ public static class RoiProposer
                     Confidence = Math.Round(0.95 * sizeFactor * countFactor * r2Factor, 3),
                     Reasons =
                     [
-                        F($"largest homogeneous region on the patient's right (core {-side.X:0} mm right of the body centre), inscribed radius {inscribed:0.#} mm"),
+                        F($"largest homogeneous region on the patient's right (core {-side.X:0} mm right of the body centre), inscribed radius {inscribed:0.#} mm, parenchyma {parenchymaAreaMm2 / 100:0} cm²"),
                         F($"disc edge ≥ {parDist[i] - o.LiverDiscDiameterMm / 2:0.#} mm from vessels, organ edges and outlier pixels (distance transform)"),
                         double.IsFinite(medR2) ? F($"local R2* {r2Mean[i]:0.#} s⁻¹ vs parenchyma median {medR2:0.#} s⁻¹ ({100 * r2Dev:0.#} %)") : "pixel R2* not available",
                         F($"{valid.Count} valid disc positions, {outliers} rejected as R2* outliers"),
@@ -258,7 +275,7 @@ public static class RoiProposer
         {
             if (!body[i]) continue;
             var p = g.PixelToPatient(i % cols, i / cols);
-            if (Math.Abs(p.X - bodyCentre.X) > 40 || p.Y < minY + 0.5 * depth || p.Y > maxY - 0.1 * depth) continue;
+            if (Math.Abs(p.X - bodyCentre.X) > 25 || p.Y < minY + 0.55 * depth || p.Y > maxY - 0.08 * depth) continue;
             if (mean0[i] > 0.5 * bodyMedian) continue;
             sx += p.X; sy += p.Y; count++;
         }
@@ -273,7 +290,7 @@ public static class RoiProposer
                 if (!homogeneous[i]) continue;
                 var p = g.PixelToPatient(i % cols, i / cols);
                 double lateral = sign * (p.X - vx);
-                if (lateral < 12 || lateral > 85 || p.Y < vy - 25 || p.Y > maxY) continue;
+                if (lateral < 12 || lateral > 85 || p.Y < Math.Max(vy - 10, maxY - 0.3 * depth)) continue;
                 if (best < 0 || homDist[i] > homDist[best]) best = i;
             }
             double need = o.MuscleDiscDiameterMm / 2 + 1;

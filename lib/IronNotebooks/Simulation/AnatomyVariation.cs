@@ -80,12 +80,12 @@ public sealed record AnatomyVariation
             vessels.Add(new VesselDisc(lx + cr * ex - sr * ey, ly + sr * ex + cr * ey, r.NextDouble(2, 9)));
         }
         var bowel = new List<BowelBlob>();
-        int blobs = 90 + r.NextInt(60);
+        int blobs = 220 + r.NextInt(100);
         for (int i = 0; i < blobs; i++)
         {
             double u = r.NextDouble(-1, 1), v = r.NextDouble(-1, 1);
             if (u * u + v * v > 1) { i--; continue; }
-            bowel.Add(new BowelBlob(u * wi, v * di, r.NextDouble(4, 12), r.NextDouble() < 0.65 ? Tissue.SubcutaneousFat : Tissue.Air));
+            bowel.Add(new BowelBlob(u * wi, v * di, r.NextDouble(3, 10), r.NextDouble() < 0.65 ? Tissue.SubcutaneousFat : Tissue.Air));
         }
         double shading = r.NextDouble() < 0.4 ? 0 : r.NextDouble(0.05, 0.4);
         double blur = r.NextDouble() < 0.4 ? 0 : r.NextDouble(1, 6);

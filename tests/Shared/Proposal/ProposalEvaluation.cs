@@ -44,6 +44,8 @@ public sealed record ProposalEvaluationRow
     public required double FitSdPerSecond { get; init; }
     /// <summary>Spatial SD, s⁻¹.</summary>
     public required double SpatialSdPerSecond { get; init; }
+    /// <summary>First reason of the first liver disc, if any.</summary>
+    public string? LiverReason { get; init; }
     /// <summary>Not-found reason for the liver, if any.</summary>
     public string? NotFoundReason { get; init; }
 
@@ -115,6 +117,7 @@ public static class ProposalEvaluation
                 TrueR2StarPerSecond = exam.LiverR2StarPerSecond!.Value, LiverPresent = variation.LiverPresent, LiverFound = proposal.LiverFound,
                 Discs = discs.Count, DiscsOutsideLiver = outside, DiscsTouchingNonLiver = touching, R2StarPerSecond = r2, LicUmolPerGram = licMeasured,
                 Outcome = outcome, RateLowPerSecond = low, RateHighPerSecond = high, FitSdPerSecond = fitSd, SpatialSdPerSecond = spatialSd,
+                LiverReason = proposal.Proposed.FirstOrDefault(p => p.Roi.Role == RoiRole.Liver)?.Reasons[0],
                 NotFoundReason = proposal.NotFound.FirstOrDefault(n => n.Role == RoiRole.Liver)?.Reason,
             };
         }
@@ -127,9 +130,9 @@ public static class ProposalEvaluation
     /// <summary>LIC (µmol/g) whose simulated liver R2* at <paramref name="fieldT"/> is <paramref name="r2Star"/>: the simulator's forward model inverted by bisection.</summary>
     public static double LicFromR2Star(double r2Star, double fieldT)
     {
-        double lo = Math.Log(0.2), hi = Math.Log(50);
+        double lo = Math.Log(0.21), hi = Math.Log(50);
         double R(double logMg) => LiverIronModel.FromLic(LiverIronConcentration.FromMgPerGram(Math.Exp(logMg)), fieldT).R2StarPerSecond;
-        if (r2Star <= R(lo)) return 0.2 * LiverIronConcentration.UmolPerMg;
+        if (r2Star <= R(lo)) return 0.21 * LiverIronConcentration.UmolPerMg;
         if (r2Star >= R(hi)) return 50 * LiverIronConcentration.UmolPerMg;
         for (int i = 0; i < 60; i++)
         {
