@@ -157,15 +157,26 @@ public static class RoiProposer
             var parDist = DistanceTransform.ToOutsideMm(parenchyma, rows, cols, dy, dx);
             parenchymaAreaMm2 = parenchyma.Count(b => b) * g.PixelAreaMm2;
             var (r2Mean, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : (float)medR2).ToArray(), rows, cols, Math.Max(3, (int)Math.Round(o.LiverDiscDiameterMm / pixelMm) | 1));
-            double need = o.LiverDiscDiameterMm / 2 + o.EdgeClearanceMm;
+            // Full clearance first; on fine matrices with many small vessels relax it (stated in the reasons, lower confidence).
             var valid = new List<int>();
             int outliers = 0;
-            for (int i = 0; i < n; i++)
+            double clearance = o.EdgeClearanceMm;
+            foreach (double c in new[] { o.EdgeClearanceMm, o.EdgeClearanceMm / 2, 0 })
             {
-                if (parDist[i] < need) continue;
-                if (double.IsFinite(medR2) && Math.Abs(r2Mean[i] - medR2) > o.R2StarOutlierFraction * medR2 + 3) { outliers++; continue; }
-                valid.Add(i);
+                clearance = c;
+                valid.Clear();
+                outliers = 0;
+                double need = o.LiverDiscDiameterMm / 2 + c;
+                for (int i = 0; i < n; i++)
+                {
+                    if (parDist[i] < need) continue;
+                    if (double.IsFinite(medR2) && Math.Abs(r2Mean[i] - medR2) > o.R2StarOutlierFraction * medR2 + 3) { outliers++; continue; }
+                    valid.Add(i);
+                }
+                if (valid.Count >= 5) break;
             }
+            if (clearance < o.EdgeClearanceMm && valid.Count > 0)
+                warnings.Add(F($"Disc clearance from vessels and edges relaxed from {o.EdgeClearanceMm} to {clearance} mm: no position with full clearance."));
             centres.AddRange(valid.Select(i => new RoiPoint(i % cols, i / cols)));
             if (o.IncludeParenchymaMask)
             {
@@ -193,7 +204,7 @@ public static class RoiProposer
             {
                 int i = chosen[k];
                 double sizeFactor = Math.Min(1, inscribed / 30);
-                double countFactor = chosen.Count >= o.LiverDiscCount ? 1 : 0.8;
+                double countFactor = (chosen.Count >= o.LiverDiscCount ? 1 : 0.8) * (clearance < o.EdgeClearanceMm ? 0.7 : 1);
                 double r2Dev = double.IsFinite(medR2) && medR2 > 0 ? Math.Abs(r2Mean[i] - medR2) / medR2 : 0;
                 double r2Factor = Math.Clamp(1 - r2Dev / Math.Max(o.R2StarOutlierFraction, 1e-6) * 0.5, 0.3, 1);
                 proposed.Add(new ProposedRoi
@@ -211,7 +222,7 @@ public static class RoiProposer
             }
             if (chosen.Count < o.LiverDiscCount)
             {
-                string reason = F($"Only {chosen.Count} of {o.LiverDiscCount} liver discs fit: {valid.Count} valid positions (disc {o.LiverDiscDiameterMm} mm + {o.EdgeClearanceMm} mm clearance, ≥ {o.LiverDiscDiameterMm + 4} mm apart).");
+                string reason = F($"Only {chosen.Count} of {o.LiverDiscCount} liver discs fit: {valid.Count} valid positions (disc {o.LiverDiscDiameterMm} mm + {clearance} mm clearance, ≥ {o.LiverDiscDiameterMm + 4} mm apart).");
                 for (int k = chosen.Count + 1; k <= o.LiverDiscCount; k++) notFound.Add(new RoiNotFound { Name = $"liver-{k}", Role = RoiRole.Liver, Reason = reason });
                 if (chosen.Count == 0) centres.Clear();
             }
