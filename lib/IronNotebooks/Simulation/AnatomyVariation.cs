@@ -111,16 +111,3 @@ public sealed record AnatomyVariation
     public SimulationOptions Apply(SimulationOptions options) =>
         Guard.NotNull(options) with { Anatomy = ToOptions(options.Anatomy), CoilShading = CoilShading };
 }
-
-/// <summary>A vessel cross-section in the liver (blood), mm in the anatomy frame.</summary>
-/// <param name="XMm">Centre x relative to the body centre, mm.</param>
-/// <param name="YMm">Centre y relative to the body centre, mm.</param>
-/// <param name="RadiusMm">Radius, mm.</param>
-public sealed record VesselDisc(double XMm, double YMm, double RadiusMm);
-
-/// <summary>A disc of bowel texture (mesenteric fat or gas), mm in the anatomy frame.</summary>
-/// <param name="XMm">Centre x relative to the body centre, mm.</param>
-/// <param name="YMm">Centre y relative to the body centre, mm.</param>
-/// <param name="RadiusMm">Radius, mm.</param>
-/// <param name="Tissue">Fat (subcutaneous-fat parameters) or air.</param>
-public sealed record BowelBlob(double XMm, double YMm, double RadiusMm, Tissue Tissue);

@@ -293,7 +293,7 @@ public sealed class VirtualAnatomy
         var (mr, ml, spine, scale) = MusclesAndSpine(v);
         if (Ellipse(x, y, mr.X, mr.Y, 24 * scale, 15 * scale) <= 1 || Ellipse(x, y, ml.X, ml.Y, 24 * scale, 15 * scale) <= 1) return Tissue.Muscle;
         if (Distance(x, y, spine.X, spine.Y) <= 19 * scale) return Tissue.Bone;
-        if (Distance(x, y, 14 * scale, spine.Y - 28 * scale) <= 10) return Tissue.Blood; // aorta
+        if (Distance(x, y, 14 * scale, spine.Y - 28 * scale) <= 10) return Tissue.FlowingBlood; // aorta
         if (v.LiverPresent)
         {
             var spleen = Spleen(v);
@@ -306,7 +306,7 @@ public sealed class VirtualAnatomy
             if (Math.Sqrt(u * u + w * w) <= boundary)
             {
                 foreach (var vessel in v.Vessels)
-                    if (Distance(x, y, vessel.XMm, vessel.YMm) <= vessel.RadiusMm) return Tissue.Blood;
+                    if (Distance(x, y, vessel.XMm, vessel.YMm) <= vessel.RadiusMm) return Tissue.FlowingBlood;
                 return Tissue.Liver;
             }
         }

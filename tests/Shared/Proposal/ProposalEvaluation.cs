@@ -67,7 +67,7 @@ public static class ProposalEvaluation
     public static readonly double[] Fields = [0.5, 1.0, 1.5, 3.0];
 
     /// <summary>Runs exam <paramref name="index"/> of a seeded evaluation.</summary>
-    public static ProposalEvaluationRow RunOne(ulong seed, int index, int? matrix, string workFolder, double snr = 50, double liverAbsentProbability = 0.05)
+    public static ProposalEvaluationRow RunOne(ulong seed, int index, int? matrix, string workFolder, double snr = 50, double liverAbsentProbability = 0.05, bool keep = false)
     {
         string id = string.Create(CultureInfo.InvariantCulture, $"EVAL-{index:D4}");
         var rng = SeededRandom.Derive(seed, id + "/evaluation");
@@ -123,7 +123,7 @@ public static class ProposalEvaluation
         }
         finally
         {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            if (!keep && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 
