@@ -108,6 +108,7 @@ public static class RoiProposer
             if (c == 0) continue;
             var p = g.PixelToPatient(i % cols, i / cols) - bodyCentre;
             if (p.X > -10) continue; // patient right is −x in LPS
+            if (!axial && p.Z < 0) continue; // coronal/sagittal: the liver lies in the upper abdomen, above the body's centre
             // An organ's core lies deeper in the body than its own radius (body wall between); subcutaneous fat reaches the skin.
             if (bodyDist[i] < homDist[i] + 4) continue;
             double score = homDist[i] * (axial ? 1 : 1 + 0.004 * Math.Clamp(p.Z, -100, 100));
