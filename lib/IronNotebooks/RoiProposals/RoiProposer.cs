@@ -171,6 +171,7 @@ public static class RoiProposer
                 for (int i = 0; i < n; i++)
                 {
                     if (parDist[i] < need) continue;
+                if ((g.PixelToPatient(i % cols, i / cols) - bodyCentre).X > -10) continue; // liver discs stay on the patient's right
                     if (double.IsFinite(medR2) && Math.Abs(r2Mean[i] - medR2) > o.R2StarOutlierFraction * medR2 + 3) { outliers++; continue; }
                     valid.Add(i);
                 }
@@ -302,7 +303,7 @@ public static class RoiProposer
                 if (!homogeneous[i]) continue;
                 var p = g.PixelToPatient(i % cols, i / cols);
                 double lateral = sign * (p.X - vx);
-                if (lateral < 12 || lateral > 85 || p.Y < Math.Max(vy - 10, maxY - 0.3 * depth)) continue;
+                if (lateral < 12 || lateral > 65 || p.Y < Math.Max(vy, maxY - 0.3 * depth)) continue;
                 if (best < 0 || homDist[i] > homDist[best]) best = i;
             }
             double need = o.MuscleDiscDiameterMm / 2 + 1;
