@@ -30,6 +30,13 @@ public sealed class UkatProposalReaderTests(ITestOutputHelper output)
         var readerDiscs = reader.GetProperty("discs").EnumerateArray()
             .Select((d, k) => (RoiShape)new CircleRoi($"reader-{k + 1}", RoiRole.Liver, RoiSpace.Pixel, new RoiPoint(d[0].GetDouble(), d[1].GetDouble()), d[2].GetDouble())).ToList();
         double readerR2 = Fit(series, slice, readerDiscs);
+        // Overlays for review (proposal in its colours, reader discs as "other"): out/test-artifacts/ukat-VENDOR-*.png.
+        string artifacts = Path.Combine(TestPaths.RepositoryRoot, "out", "test-artifacts");
+        Directory.CreateDirectory(artifacts);
+        File.WriteAllBytes(Path.Combine(artifacts, $"ukat-{vendor}-proposal.png"),
+            IronNotebooks.Plotting.RoiOverlayImage.ToPng(series.Slices[proposal.SliceIndex].Echoes[0], proposal.Proposed.Select(p => p.Roi), scale: 3));
+        File.WriteAllBytes(Path.Combine(artifacts, $"ukat-{vendor}-reader.png"),
+            IronNotebooks.Plotting.RoiOverlayImage.ToPng(series.Slices[slice].Echoes[0], readerDiscs, scale: 3));
         if (!proposal.LiverFound)
         {
             var reason = proposal.NotFound.First(n => n.Role == RoiRole.Liver).Reason;
