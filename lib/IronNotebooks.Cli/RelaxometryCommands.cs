@@ -46,6 +46,18 @@ public static class RelaxometryCommands
 
         /// <summary>The beyond-measurable-range reason with the field, or null.</summary>
         public string? BeyondMeasurableRange { get; init; }
+
+        /// <summary>Lower end of the 95 % interval, µmol/g (null without --se).</summary>
+        public double? LicCiLowUmolPerGram { get; init; }
+
+        /// <summary>Upper end of the 95 % interval, µmol/g (null without --se).</summary>
+        public double? LicCiHighUmolPerGram { get; init; }
+
+        /// <summary>P(LIC above 3, 7, 15 mg/g) (empty without --se).</summary>
+        public IReadOnlyList<ThresholdProbability> ProbabilityAbove { get; init; } = [];
+
+        /// <summary>Each uncertainty component: fit, spatial, calibration (included or why not).</summary>
+        public IReadOnlyList<UncertaintyComponent> UncertaintyComponents { get; init; } = [];
     }
 
     /// <summary>JSON shape of `map` (the map itself goes to the CSV file).</summary>
@@ -193,9 +205,11 @@ public static class RelaxometryCommands
             var firstTe = new Option<double?>("--first-te") { Description = "First echo time of the fit, ms: a T2 or T2* shorter than it is beyond the measurable range (no LIC)." };
             var aboveNoise = new Option<int?>("--echoes-above-noise") { Description = $"Echoes of the fit at or above 2·σ: fewer than {MeasurableRange.EchoesAboveNoiseNeeded} is beyond the measurable range (no LIC)." };
             var json = new Option<bool>("--json") { Description = "Print JSON." };
-            var cmd = new Command(verb, $"LIC from {verb} through a named calibration, with its validity range, status and warnings.") { value, field, calibration, scale, firstTe, aboveNoise, json };
+            var se = new Option<double?>("--se") { Description = "Standard error of the rate from the fit, s⁻¹: adds the 95 % interval and P(LIC > 3, 7, 15 mg/g)." };
+            var spatialSd = new Option<double?>("--spatial-sd") { Description = "SD of the rate over ROI placements, s⁻¹ (with --se)." };
+            var cmd = new Command(verb, $"LIC from {verb} through a named calibration, with its validity range, status and warnings.") { value, field, calibration, scale, firstTe, aboveNoise, json, se, spatialSd };
             cmd.SetAction(p => Lic(quantity, p.GetValue(value), p.GetValue(field), p.GetValue(calibration)!, p.GetValue(scale), p.GetValue(firstTe),
-                p.GetValue(aboveNoise), p.GetValue(json), output));
+                p.GetValue(aboveNoise), p.GetValue(json), output, p.GetValue(se), p.GetValue(spatialSd)));
             lic.Subcommands.Add(cmd);
         }
         foreach (var sir in SignalRatioCommands.Build(output)) lic.Subcommands.Add(sir);
@@ -339,8 +353,11 @@ public static class RelaxometryCommands
     }
 
     private static int Lic(RelaxationQuantity quantity, double value, double field, string calibrationName, string? scaleName, double? firstTe,
-        int? echoesAboveNoise, bool json, TextWriter output)
+        int? echoesAboveNoise, bool json, TextWriter output, double? se = null, double? spatialSd = null)
     {
+        if (se is double sev && !(sev >= 0 && double.IsFinite(sev))) throw new BadInputException($"--se {sev} must be a finite number ≥ 0.");
+        if (spatialSd is double sd && !(sd >= 0 && double.IsFinite(sd))) throw new BadInputException($"--spatial-sd {sd} must be a finite number ≥ 0.");
+        if (spatialSd is not null && se is null) throw new BadInputException("--spatial-sd needs --se (the fit's standard error).");
         var calibration = Wrap(() => RelaxometryCalibrations.Get(calibrationName));
         if (calibration.Quantity != quantity)
             throw new BadInputException($"{calibration.Name} is an {calibration.Quantity} calibration; use `ironnb lic {(calibration.Quantity == RelaxationQuantity.R2 ? "r2" : "r2star")}`.");
@@ -348,6 +365,7 @@ public static class RelaxometryCommands
         var e = Wrap(() => firstTe is null && echoesAboveNoise is null
             ? LicConversion.FromRate(value, field, calibration, scaling)
             : LicConversion.FromRate(value, field, calibration, firstTe, echoesAboveNoise, scaling));
+        if (se is double fitSe) e = LicUncertainty.WithInterval(e, fitSe, spatialSd, scaling);
         string? grade = e.Lic is { } l ? LicClasses.Guideline.Classify(l.MgPerGram).Label : null;
         double? Opt(double v) => double.IsFinite(v) ? v : null;
         var report = new LicReport(e.Lic?.MgPerGram, e.Lic?.UmolPerGram, e.Quantity.ToString(), Opt(e.InputRatePerSecond), Opt(e.RateUsedPerSecond),
@@ -356,6 +374,10 @@ public static class RelaxometryCommands
         {
             Outcome = e.Outcome,
             BeyondMeasurableRange = e.BeyondMeasurableRange,
+            LicCiLowUmolPerGram = e.Interval?.CiLowUmolPerGram,
+            LicCiHighUmolPerGram = e.Interval?.CiHighUmolPerGram,
+            ProbabilityAbove = e.Interval?.ProbabilityAbove ?? [],
+            UncertaintyComponents = e.Interval?.Components ?? [],
         };
         if (json)
         {
@@ -365,6 +387,13 @@ public static class RelaxometryCommands
         output.WriteLine(e.Lic is { } lic
             ? $"LIC = {lic} ({grade}) by {e.CalibrationTitle} (evidence {e.StatusNote}), validity {e.ValidityRange}"
             : e.Outcome == LicOutcome.BeyondMeasurableRange ? $"No LIC: {e.BeyondMeasurableRange}" : $"No LIC: {e.CalibrationTitle} gives no value for this input.");
+        if (e.Interval is { } iv)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"95 % interval {iv.CiLowUmolPerGram:0.#}–{iv.CiHighUmolPerGram:0.#} µmol/g; ")
+                + string.Join(", ", iv.ProbabilityAbove.Select(p => string.Create(CultureInfo.InvariantCulture, $"P(> {p.ThresholdMgPerGram:0.#} mg/g) = {p.Probability:0.###}"))));
+            foreach (var c in iv.Components)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Name}: {(c.SdPerSecond is double v ? $"SD {v:0.###} s⁻¹" : "not included")} — {c.Note ?? c.Method}"));
+        }
         foreach (var w in e.Warnings.Where(w => w != e.BeyondMeasurableRange)) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
     }

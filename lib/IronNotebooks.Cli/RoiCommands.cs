@@ -40,6 +40,7 @@ public static class RoiCommands
         stats.SetAction(parse => Stats(parse.GetValue(dir)!, parse.GetValue(spec)!, parse.GetValue(slice), parse.GetValue(series), parse.GetValue(json), output));
         roi.Subcommands.Add(stats);
         roi.Subcommands.Add(RoiEditCommand.Build(output));
+        roi.Subcommands.Add(RoiProposeCommand.Build(output));
         return roi;
     }
 

@@ -48,16 +48,33 @@ public static class SynthCommands
         var shading = new Option<double>("--coil-shading") { Description = "Receive-coil shading amplitude (0 = body coil, default).", DefaultValueFactory = _ => 0 };
         var enhanced = new Option<bool>("--enhanced") { Description = "Write multi-echo series as one Enhanced MR file." };
         var json = new Option<bool>("--json") { Description = "Print the manifest as JSON." };
+        var anatomyKind = new Option<string>("--anatomy")
+        {
+            Description = "standard (one fixed abdomen, default) | random (per patient, seeded: habitus and fat, rotation, position, field of view, matrix, "
+                + "slice level, liver size/shape/position, vessels, bowel texture, coil shading, breathing blur, and about 5 % of slices below the liver; "
+                + "writes tissue-map.pgm beside truth.json). With random, --matrix and --coil-shading are drawn unless given.",
+            DefaultValueFactory = _ => "standard",
+        };
         var cmd = new Command("synth", "Write synthetic virtual-patient studies as DICOM, with ground-truth ROIs and truth per exam.")
-            { outDir, seed, patients, field, protocol, lic, snr, cohort, matrix, calibration, fat, lesion, heart, heartT2Star, scaling, shading, enhanced, json };
+            { outDir, seed, patients, field, protocol, lic, snr, cohort, matrix, calibration, fat, lesion, heart, heartT2Star, scaling, shading, enhanced, json, anatomyKind };
         cmd.SetAction(p => Run(new Request(p.GetValue(outDir), p.GetValue(seed), p.GetValue(patients), p.GetValue(field), p.GetValue(protocol)!,
             p.GetValue(lic), p.GetValue(snr), p.GetValue(cohort)!, p.GetValue(matrix), p.GetValue(calibration)!, p.GetValue(fat), p.GetValue(lesion),
-            p.GetValue(heart), p.GetValue(heartT2Star), p.GetValue(scaling)!, p.GetValue(shading), p.GetValue(enhanced)), p.GetValue(json), output));
+            p.GetValue(heart), p.GetValue(heartT2Star), p.GetValue(scaling)!, p.GetValue(shading), p.GetValue(enhanced))
+        {
+            Anatomy = p.GetValue(anatomyKind)!,
+            MatrixGiven = p.GetResult(matrix) is { Implicit: false },
+            ShadingGiven = p.GetResult(shading) is { Implicit: false },
+        }, p.GetValue(json), output));
         return cmd;
     }
 
     private sealed record Request(string? Out, ulong Seed, int Patients, double Field, string Protocol, double? Lic, double Snr, string Cohort, int Matrix,
-        string Calibration, double Fat, bool Lesion, bool Heart, double? HeartT2Star, string Scaling, double Shading, bool Enhanced);
+        string Calibration, double Fat, bool Lesion, bool Heart, double? HeartT2Star, string Scaling, double Shading, bool Enhanced)
+    {
+        public string Anatomy { get; init; } = "standard";
+        public bool MatrixGiven { get; init; }
+        public bool ShadingGiven { get; init; }
+    }
 
     private static int Run(Request r, bool json, TextWriter output)
     {
@@ -66,6 +83,9 @@ public static class SynthCommands
             throw new BadInputException($"--field {r.Field.ToString(CultureInfo.InvariantCulture)} is not one of {string.Join(", ", SynthProtocols.FieldStrengthsT.Select(f => f.ToString(CultureInfo.InvariantCulture)))} T.");
         if (r.Patients is < 1 or > 10_000) throw new BadInputException($"--patients {r.Patients} must be 1–10000.");
         if (r.Matrix is < 64 or > 1024) throw new BadInputException($"--matrix {r.Matrix} must be 64–1024.");
+        if (r.Anatomy is not ("standard" or "random")) throw new BadInputException($"--anatomy '{r.Anatomy}' must be standard or random.");
+        if (r.Anatomy == "random" && (r.Lesion || r.Heart || r.HeartT2Star is not null))
+            throw new BadInputException("--anatomy random draws its own body; --lesion and --heart need --anatomy standard.");
         if (r.Snr < 0) throw new BadInputException("--snr must be ≥ 0.");
         if (r.Fat is < 0 or > 0.5) throw new BadInputException($"--fat {r.Fat.ToString(CultureInfo.InvariantCulture)} must be 0–0.5.");
         if (r.Lic is not null && r.Patients != 1) throw new BadInputException("--lic describes one patient; drop --patients or --lic.");
@@ -90,13 +110,22 @@ public static class SynthCommands
                     r.Fat, r.HeartT2Star)]
                 : [.. VirtualCohort.Draw(mix, r.Patients, r.Seed, calibration.Name).Select(p => p with { LiverFatFraction = r.Fat, HeartT2StarMs1p5T = r.HeartT2Star })];
 
+        SimulationOptions OptionsFor(string id)
+        {
+            if (r.Anatomy != "random") return options;
+            var drawn = AnatomyVariation.Random(r.Seed, id);
+            var o = drawn.Apply(options);
+            if (r.MatrixGiven) o = o with { Anatomy = o.Anatomy! with { MatrixSize = r.Matrix } };
+            return r.ShadingGiven ? o with { CoilShading = r.Shading } : o;
+        }
+
         // Exams are independent (each draws from its own seeded streams), so they are written in parallel; the order of
         // the manifest and every byte of every file stay the same whatever the scheduling.
         var written = new SimulatedExam[patients.Count];
         try
         {
             Parallel.For(0, patients.Count, i => written[i] = Wrap(
-                () => SyntheticExamWriter.WritePatient(patients[i], protocols, Path.Combine(outFolder, patients[i].Id), options), "patient " + patients[i].Id));
+                () => SyntheticExamWriter.WritePatient(patients[i], protocols, Path.Combine(outFolder, patients[i].Id), OptionsFor(patients[i].Id)), "patient " + patients[i].Id));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

@@ -9,6 +9,8 @@ using IronNotebooks.Testing;
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fuzz-j2k [N] [SEED]  the same, JPEG 2000 seeds only (OpenJPEG path)
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- stats             BenchmarkDotNet ROC + DeLong at 10⁴…10⁶ cases
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- relaxometry       BenchmarkDotNet R2* maps of 256×256×32×12
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- proposal-eval N [SEED] [MATRIX|drawn] [CSV]  ROI proposal + LIC interval on N random-anatomy exams
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- proposal          BenchmarkDotNet ROI proposal on a 256×256×12-echo exam, one core
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- notebooks         BenchmarkDotNet first-cell latency (cold, warm) and a whole notebook
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- exam DIR [N]       exam measure in-process, median of N (see exam_side_by_side.py)
 switch (args.FirstOrDefault())
@@ -20,6 +22,11 @@ switch (args.FirstOrDefault())
     case "relaxometry": BenchmarkRunner.Run<RelaxometryBenchmarks>(args: args[1..]); return 0;
     case "notebooks": BenchmarkRunner.Run([typeof(NotebookColdStartBenchmarks), typeof(NotebookBenchmarks)], args: args[1..]); return 0;
     case "exam": return ExamTiming.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    case "proposal-eval": return ProposalEvaluationCommand.Run(args[1..]);
+    case "proposal-one": // SEED INDEX MATRIX DIR ABSENT_PROBABILITY: keep one evaluation exam for a look
+        Console.WriteLine(ProposalEvaluation.RunOne(ulong.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), args[4], 50, double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture), keep: true));
+        return 0;
+    case "proposal": BenchmarkRunner.Run<RoiProposalBenchmarks>(args: args[1..]); return 0;
     case "make-series":
         Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
         return 0;
@@ -28,7 +35,7 @@ switch (args.FirstOrDefault())
     case "fuzz-j2k":
         return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345, DicomMutationFuzzer.Jpeg2000CorpusSeeds);
     default:
-        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | fuzz-j2k [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | exam DIR [N]");
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | fuzz-j2k [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | exam DIR [N] | proposal-eval N [SEED] [MATRIX|drawn] [CSV] | proposal [BenchmarkDotNet args]");
         return 2;
 }
 

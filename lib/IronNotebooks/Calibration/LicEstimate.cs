@@ -31,4 +31,7 @@ public sealed record LicEstimate(LiverIronConcentration? Lic, double InputRatePe
 
     /// <summary>For <see cref="LicOutcome.BeyondMeasurableRange"/>: the reason, with the field strength; otherwise null.</summary>
     public string? BeyondMeasurableRange { get; init; }
+
+    /// <summary>The 95 % interval, P(LIC &gt; 3/7/15 mg/g) and each uncertainty component (<see cref="LicUncertainty"/>), or null when not computed.</summary>
+    public LicInterval? Interval { get; init; }
 }

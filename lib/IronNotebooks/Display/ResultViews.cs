@@ -18,6 +18,7 @@ internal static class ResultViews
         // ROI
         new RoiStatisticsView(),
         new RoiSetView(),
+        new RoiProposalView(),
         new RoiStatisticsTableView(),
         // Exams
         new ExamMeasurementResultView(),

@@ -33,6 +33,10 @@ public sealed record SimulatedExam(string PatientId, IReadOnlyList<string> Proto
     string? R2StarCalibration, string? R2Calibration, string? R2StarRule, double LiverFatFraction, double Snr, string Scaling, string Anatomy,
     IReadOnlyList<TissueRelaxation> Tissues, IReadOnlyList<IronPhantomVial> Vials, IReadOnlyList<SimulatedSeries> Series, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The drawn body of a varied-anatomy exam (<c>--anatomy random</c>), or null for the standard abdomen; its
+    /// tissue map is <see cref="SyntheticExamWriter.TissueMapFileName"/> beside truth.json.</summary>
+    public AnatomyVariation? Variation { get; init; }
+
     /// <summary>The series with a sequence label.</summary>
     /// <exception cref="KeyNotFoundException">No such series; the message lists the labels.</exception>
     public SimulatedSeries Sequence(string label) => Series.FirstOrDefault(s => s.Label == label)

@@ -26,6 +26,33 @@ public static class SyntheticExamWriter
     /// <summary>Name of the truth file in every exam folder.</summary>
     public const string TruthFileName = "truth.json";
 
+    /// <summary>Name of the ground-truth tissue map written beside a varied-anatomy exam: a binary PGM (P5, 8-bit, rows ×
+    /// columns of the slice, row 0 at the top) whose values are <see cref="Tissue"/> labels.</summary>
+    public const string TissueMapFileName = "tissue-map.pgm";
+
+    /// <summary>Reads a tissue map written beside a varied-anatomy exam.</summary>
+    /// <exception cref="FormatException">Not an 8-bit binary PGM.</exception>
+    public static (int Rows, int Columns, Tissue[] Labels) ReadTissueMap(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 0, Math.Min(64, bytes.Length)).Split((char[])[' ', '\n'], 5, StringSplitOptions.RemoveEmptyEntries);
+        if (header.Length < 4 || header[0] != "P5" || header[3] != "255") throw new FormatException($"'{path}' is not an 8-bit binary PGM tissue map.");
+        int columns = int.Parse(header[1], CultureInfo.InvariantCulture), rows = int.Parse(header[2], CultureInfo.InvariantCulture);
+        int offset = bytes.Length - rows * columns;
+        if (offset <= 0) throw new FormatException($"'{path}': {bytes.Length} bytes cannot hold {rows}×{columns} labels.");
+        return (rows, columns, [.. bytes.Skip(offset).Select(b => (Tissue)b)]);
+    }
+
+    private static void WriteTissueMap(VirtualAnatomy anatomy, string path)
+    {
+        var g = anatomy.Geometry;
+        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{g.Columns} {g.Rows}\n255\n"));
+        var data = new byte[header.Length + g.Rows * g.Columns];
+        header.CopyTo(data, 0);
+        for (int i = 0; i < g.Rows * g.Columns; i++) data[header.Length + i] = (byte)anatomy.Labels[i];
+        File.WriteAllBytes(path, data);
+    }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -130,7 +157,7 @@ public static class SyntheticExamWriter
         double fatT1 = TissueParameters.At(Tissue.SubcutaneousFat, options.FieldStrengthT).T1Ms;
         var g = anatomy.Geometry;
         int n = g.Rows * g.Columns;
-        var shading = Shading(anatomy, options.CoilShading);
+        var shading = anatomy.CoilProfile(options.CoilShading);
         var written = new List<SimulatedSeries>();
         for (int k = 0; k < acquisitions.Count; k++)
         {
@@ -151,7 +178,7 @@ public static class SyntheticExamWriter
                     double s = t == Tissue.PhantomVial ? perVial[anatomy.VialIndex[i]] : perTissue[t];
                     image[i] = s * shading[i];
                 }
-                noiseless[e] = image;
+                noiseless[e] = anatomy.BlurForBreathing(image);
             }
             var reference = anatomy.Vials.Count > 0 ? tissues[Tissue.PhantomWater] : tissues[Tissue.Muscle];
             double sigma = options.Snr > 0 ? Signal(a, 0, reference, fatT1) / options.Snr : 0;
@@ -211,6 +238,7 @@ public static class SyntheticExamWriter
 
         var rois = anatomy.Rois with { ReferenceImage = written[0].Files[0] };
         rois.Save(Path.Combine(folder, RoiSetFileName));
+        if (anatomy.Variation is not null) WriteTissueMap(anatomy, Path.Combine(folder, TissueMapFileName));
         warnings.Add("Tissue PD, T1 and T2 are typical literature values or assumptions (TissueParameters); the images are a teaching phantom, not a patient.");
         if (acquisitions.Any(a => a.Label == "Lille"))
             warnings.Add("The Lille series is simulated on the exam's slice (matrix, field of view, thickness), not with its published 15 mm slice and 450 mm field of view.");
@@ -218,7 +246,7 @@ public static class SyntheticExamWriter
         var exam = new SimulatedExam(id, protocolNames, options.FieldStrengthT, options.Seed, Path.GetFullPath(folder), RoiSetFileName, studyUid,
             liver?.Lic.UmolPerGram, liver?.Lic.MgPerGram, patient?.BiopsyClass ?? (patient is null ? null : patient.LicClass), liver?.R2StarPerSecond,
             liver?.R2PerSecond, liver?.R2StarCalibration, liver?.R2Calibration, liver?.R2StarRule, patient?.LiverFatFraction ?? 0, options.Snr, scaling.Name,
-            anatomy.Description, [.. tissues.Values.OrderBy(t => t.Tissue)], anatomy.Vials, written, warnings);
+            anatomy.Description, [.. tissues.Values.OrderBy(t => t.Tissue)], anatomy.Vials, written, warnings) { Variation = anatomy.Variation };
         // truth.json names the folder "." so that the file does not depend on where the exam was written.
         File.WriteAllText(Path.Combine(folder, TruthFileName), JsonSerializer.Serialize(exam with { Folder = "." }, Json));
         return exam;
@@ -293,21 +321,6 @@ public static class SyntheticExamWriter
 
     private static TissueRelaxation VialTissue(IronPhantomVial v, double fieldT) =>
         new(Tissue.PhantomVial, fieldT, 1.0, v.T1Ms, v.R2PerSecond, Math.Max(v.R2StarPerSecond, v.R2PerSecond), 0, ValueStatus.Assumed, "vial " + v.Name);
-
-    private static double[] Shading(VirtualAnatomy anatomy, double amplitude)
-    {
-        var g = anatomy.Geometry;
-        var result = new double[g.Rows * g.Columns];
-        for (int y = 0; y < g.Rows; y++)
-            for (int x = 0; x < g.Columns; x++)
-            {
-                var p = g.PixelToPatient(x, y);
-                // Receive profile of surface coils: rises towards the skin (0 at the body centre, 1 on the skin ellipse).
-                double r2 = p.X * p.X / (170.0 * 170) + (p.Y - 10) * (p.Y - 10) / (125.0 * 125);
-                result[y * g.Columns + x] = 1 + amplitude * Math.Min(r2, 1.5);
-            }
-        return result;
-    }
 
     private static IReadOnlyList<SimulatedAcquisition> Deduplicate(IEnumerable<SimulatedAcquisition> all)
     {

@@ -29,4 +29,6 @@ public enum Tissue : byte
     PhantomVial = 11,
     /// <summary>A focal liver lesion that keeps the liver's iron (extramedullary-hematopoiesis-like: isointense on T2* GRE, docs/methods.md §5).</summary>
     IronKeepingLesion = 12,
+    /// <summary>Blood with inflow enhancement (bright on GRE): vessels and aorta of the varied anatomy (<see cref="AnatomyVariation"/>).</summary>
+    FlowingBlood = 13,
 }

@@ -29,6 +29,8 @@ public static class TissueParameters
             ValueStatus.Assumed),
         new(Tissue.Blood, 0.90, 1441, 1932, 290, 275, 10, 1.0 / 3, 0,
             "assumed typical whole-blood values; static blood (no inflow enhancement or flow voids)", ValueStatus.Assumed),
+        new(Tissue.FlowingBlood, 0.90, 250, 250, 290, 275, 10, 0, 0,
+            "assumed: blood of the varied anatomy's liver vessels and aorta, with inflow of unsaturated spins modelled as a short effective T1 (250 ms at every field), so vessels are bright on spoiled GRE as in 2D acquisitions; other values as static blood", ValueStatus.Assumed),
         new(Tissue.Spleen, 0.80, 1057, 1328, 79, 61, 25, 1.0 / 3, 0,
             $"T1/T2 at 3 T: {DeBazelaire}; 1.5 T values, PD and R2* assumed (no splenic iron)", ValueStatus.Assumed),
         new(Tissue.Muscle, 0.75, 856, 898, 40, 29, 30, 1.0 / 3, 0,

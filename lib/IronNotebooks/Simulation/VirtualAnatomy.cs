@@ -15,8 +15,10 @@ public sealed class VirtualAnatomy
     private readonly Tissue[] _labels;
     private readonly int[] _vial;
 
-    private VirtualAnatomy(Tissue[] labels, int[] vial, ImageGeometry geometry, RoiSet rois, IReadOnlyList<IronPhantomVial> vials, string description)
+    private VirtualAnatomy(Tissue[] labels, int[] vial, ImageGeometry geometry, RoiSet rois, IReadOnlyList<IronPhantomVial> vials, string description,
+        AnatomyVariation? variation = null)
     {
+        Variation = variation;
         _labels = labels;
         _vial = vial;
         Geometry = geometry;
@@ -44,6 +46,64 @@ public sealed class VirtualAnatomy
     /// <summary>What was drawn.</summary>
     public string Description { get; }
 
+    /// <summary>The drawn body when the anatomy was varied (<see cref="AnatomyOptions.Variation"/>), else null.</summary>
+    public AnatomyVariation? Variation { get; }
+
+    /// <summary>Breathing blur along the anterior–posterior image axis, FWHM in mm (0 for the standard anatomy).</summary>
+    public double BreathingBlurMm => Variation?.BreathingBlurMm ?? 0;
+
+    /// <summary>
+    /// Receive-coil gain per pixel: 1 + amplitude·min(r², 1.5), r² the squared normalised radius in the body ellipse
+    /// (0 at the body centre, 1 on the skin): surface coils see more signal near the skin.
+    /// </summary>
+    public double[] CoilProfile(double amplitude)
+    {
+        var g = Geometry;
+        var result = new double[g.Rows * g.Columns];
+        var v = Variation;
+        for (int y = 0; y < g.Rows; y++)
+            for (int x = 0; x < g.Columns; x++)
+            {
+                var p = g.PixelToPatient(x, y);
+                double r2 = v is null
+                    ? p.X * p.X / (170.0 * 170) + (p.Y - 10) * (p.Y - 10) / (125.0 * 125)
+                    : Frame(v, p.X, p.Y) is var (ax, ay) ? ax * ax / (v.BodyHalfWidthMm * v.BodyHalfWidthMm) + ay * ay / (v.BodyHalfDepthMm * v.BodyHalfDepthMm) : 0;
+                result[y * g.Columns + x] = 1 + amplitude * Math.Min(r2, 1.5);
+            }
+        return result;
+    }
+
+    /// <summary>
+    /// Blurs an image along the anterior–posterior (column) axis with a Gaussian of FWHM <see cref="BreathingBlurMm"/>
+    /// (respiratory motion during a free-breathing acquisition, smearing organ edges); returns the input when there is no blur.
+    /// </summary>
+    public double[] BlurForBreathing(double[] image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        double fwhm = BreathingBlurMm;
+        if (fwhm <= 0) return image;
+        var g = Geometry;
+        double sigmaPx = fwhm / 2.3548 / g.RowSpacingMm;
+        int half = Math.Max(1, (int)Math.Ceiling(3 * sigmaPx));
+        var kernel = new double[2 * half + 1];
+        for (int k = -half; k <= half; k++) kernel[k + half] = Math.Exp(-0.5 * k * k / (sigmaPx * sigmaPx));
+        double sum = kernel.Sum();
+        for (int k = 0; k < kernel.Length; k++) kernel[k] /= sum;
+        var result = new double[image.Length];
+        for (int y = 0; y < g.Rows; y++)
+            for (int x = 0; x < g.Columns; x++)
+            {
+                double acc = 0;
+                for (int k = -half; k <= half; k++)
+                {
+                    int yy = Math.Clamp(y + k, 0, g.Rows - 1);
+                    acc += kernel[k + half] * image[yy * g.Columns + x];
+                }
+                result[y * g.Columns + x] = acc;
+            }
+        return result;
+    }
+
     /// <summary>The tissue at pixel (x, y).</summary>
     public Tissue this[int x, int y] => _labels[y * Geometry.Columns + x];
 
@@ -59,6 +119,7 @@ public sealed class VirtualAnatomy
     public static VirtualAnatomy Abdomen(AnatomyOptions? options = null)
     {
         options ??= new AnatomyOptions();
+        if (options.Variation is not null) return Varied(options, options.Variation);
         Guard.InRange(options.MatrixSize, 32, 1024);
         Guard.InRange(options.FieldOfViewMm, 400, 600);
         var lesions = options.Lesions ?? [];
@@ -142,6 +203,122 @@ public sealed class VirtualAnatomy
         rois.Add(new CircleRoi("background", RoiRole.Background, RoiSpace.Pixel, PixelOf(geometry, -170, -165), Math.Round(20 / s, 2)));
         string description = F($"IronNotebooks iron phantom, {vials.Count} vials in water, {n}×{n}, FOV {options.FieldOfViewMm} mm");
         return new VirtualAnatomy(labels, vial, geometry, new RoiSet("Ground truth ROIs of the synthetic phantom: " + description, null, rois), vials, description);
+    }
+
+    private static VirtualAnatomy Varied(AnatomyOptions options, AnatomyVariation v)
+    {
+        Guard.InRange(options.MatrixSize, 32, 1024);
+        Guard.InRange(options.FieldOfViewMm, 300, 600);
+        if (options.Lesions is { Count: > 0 } || options.IncludeHeartSeptum)
+            throw new ArgumentException("Lesions and the heart septum are drawn on the standard anatomy only; drop them or the anatomy variation.", nameof(options));
+        var geometry = GeometryOf(options) is var g0 ? g0 with { OriginMm = g0.OriginMm with { Z = v.SlicePositionMm } } : null!;
+        int n = options.MatrixSize;
+        var labels = new Tissue[n * n];
+        for (int y = 0; y < n; y++)
+            for (int x = 0; x < n; x++)
+            {
+                var p = geometry.PixelToPatient(x, y);
+                var (ax, ay) = Frame(v, p.X, p.Y);
+                labels[y * n + x] = VariedTissue(v, ax, ay);
+            }
+        double s = geometry.ColumnSpacingMm;
+        var rois = new List<RoiShape>();
+        var liverMask = labels.Select(t => t == Tissue.Liver).ToArray();
+        var liverDistance = DistanceTransform.ToOutsideMm(liverMask, n, n, geometry.RowSpacingMm, geometry.ColumnSpacingMm);
+        const double LiverRadiusMm = 8;
+        double clearance = LiverRadiusMm + 2 + v.BreathingBlurMm;
+        var chosen = new List<(int X, int Y)>();
+        for (int k = 0; k < 3; k++)
+        {
+            int best = -1;
+            double bestScore = 0;
+            for (int i = 0; i < n * n; i++)
+            {
+                if (liverDistance[i] < clearance) continue;
+                int x = i % n, y = i / n;
+                double score = chosen.Count == 0 ? liverDistance[i] : chosen.Min(c => Math.Sqrt((c.X - x) * (c.X - x) + (c.Y - y) * (c.Y - y))) * s;
+                if (chosen.Count > 0 && score < 2 * LiverRadiusMm + 4) continue;
+                if (score > bestScore) { bestScore = score; best = i; }
+            }
+            if (best < 0) break;
+            chosen.Add((best % n, best / n));
+        }
+        for (int k = 0; k < chosen.Count; k++)
+            rois.Add(new CircleRoi($"liver-{k + 1}", RoiRole.Liver, RoiSpace.Pixel, new RoiPoint(chosen[k].X, chosen[k].Y), Math.Round(LiverRadiusMm / s, 2)));
+        var (mr, ml, _, _) = MusclesAndSpine(v);
+        rois.Add(new CircleRoi("muscle-right", RoiRole.MuscleRightParaspinal, RoiSpace.Pixel, PixelOf(geometry, Patient(v, mr.X, mr.Y)), Math.Round(6 / s, 2)));
+        rois.Add(new CircleRoi("muscle-left", RoiRole.MuscleLeftParaspinal, RoiSpace.Pixel, PixelOf(geometry, Patient(v, ml.X, ml.Y)), Math.Round(6 / s, 2)));
+        var airDistance = DistanceTransform.ToOutsideMm(labels.Select(t => t == Tissue.Air).ToArray(), n, n, geometry.RowSpacingMm, geometry.ColumnSpacingMm);
+        int air = Array.IndexOf(airDistance, airDistance.Max());
+        rois.Add(new CircleRoi("background", RoiRole.Background, RoiSpace.Pixel, new RoiPoint(air % n, air / n), Math.Round(Math.Max(s, Math.Min(20, airDistance[air] - s)) / s, 2)));
+        if (v.LiverPresent)
+        {
+            var spleen = Spleen(v);
+            rois.Add(new CircleRoi("spleen", RoiRole.Spleen, RoiSpace.Pixel, PixelOf(geometry, Patient(v, spleen.X, spleen.Y)), Math.Round(8 / s, 2)));
+        }
+        string description = F($"IronNotebooks virtual abdomen (varied: body {2 * v.BodyHalfWidthMm:0}×{2 * v.BodyHalfDepthMm:0} mm, fat {v.FatThicknessMm:0} mm, rotation {v.RotationDeg:0.#}°, {(v.LiverPresent ? $"liver {2 * v.LiverHalfWidthMm:0}×{2 * v.LiverHalfDepthMm:0} mm with {v.Vessels.Count} vessels" : "slice below the liver")}, blur {v.BreathingBlurMm:0.#} mm), {n}×{n}, FOV {options.FieldOfViewMm} mm");
+        var set = new RoiSet("Ground truth ROIs of the synthetic exam (liver discs where the tissue map has liver clear of vessels and edges): " + description, null, rois);
+        var vial = new int[n * n];
+        Array.Fill(vial, -1);
+        return new VirtualAnatomy(labels, vial, geometry, set, [], description, v);
+    }
+
+    // Patient (x, y) → anatomy frame: remove the body offset, undo the roll.
+    private static (double X, double Y) Frame(AnatomyVariation v, double x, double y)
+    {
+        double a = -v.RotationDeg * Math.PI / 180, dx = x - v.BodyOffsetXMm, dy = y - v.BodyOffsetYMm;
+        return (Math.Cos(a) * dx - Math.Sin(a) * dy, Math.Sin(a) * dx + Math.Cos(a) * dy);
+    }
+
+    private static Vector3Mm Patient(AnatomyVariation v, double ax, double ay)
+    {
+        double a = v.RotationDeg * Math.PI / 180;
+        return new Vector3Mm(Math.Cos(a) * ax - Math.Sin(a) * ay + v.BodyOffsetXMm, Math.Sin(a) * ax + Math.Cos(a) * ay + v.BodyOffsetYMm, v.SlicePositionMm);
+    }
+
+    private static ((double X, double Y) Right, (double X, double Y) Left, (double X, double Y) Spine, double Scale) MusclesAndSpine(AnatomyVariation v)
+    {
+        double scale = Math.Sqrt(v.BodyHalfWidthMm / 170);
+        double my = v.BodyHalfDepthMm - v.FatThicknessMm - 18 * scale;
+        return ((-38 * scale, my), (38 * scale, my), (0, my - 24 * scale), scale);
+    }
+
+    private static (double X, double Y) Spleen(AnatomyVariation v) =>
+        (0.55 * (v.BodyHalfWidthMm - v.FatThicknessMm), 0.2 * (v.BodyHalfDepthMm - v.FatThicknessMm));
+
+    private static Tissue VariedTissue(AnatomyVariation v, double x, double y)
+    {
+        if (Ellipse(x, y, 0, 0, v.BodyHalfWidthMm, v.BodyHalfDepthMm) > 1) return Tissue.Air;
+        if (Ellipse(x, y, 0, 0, v.BodyHalfWidthMm - v.FatThicknessMm, v.BodyHalfDepthMm - v.FatThicknessMm) > 1) return Tissue.SubcutaneousFat;
+        var (mr, ml, spine, scale) = MusclesAndSpine(v);
+        if (Ellipse(x, y, mr.X, mr.Y, 24 * scale, 15 * scale) <= 1 || Ellipse(x, y, ml.X, ml.Y, 24 * scale, 15 * scale) <= 1) return Tissue.Muscle;
+        if (Distance(x, y, spine.X, spine.Y) <= 19 * scale) return Tissue.Bone;
+        if (Distance(x, y, 14 * scale, spine.Y - 28 * scale) <= 10) return Tissue.FlowingBlood; // aorta
+        if (v.LiverPresent)
+        {
+            var spleen = Spleen(v);
+            if (Ellipse(x, y, spleen.X, spleen.Y, 0.22 * (v.BodyHalfWidthMm - v.FatThicknessMm), 0.45 * (v.BodyHalfDepthMm - v.FatThicknessMm)) <= 1) return Tissue.Spleen;
+            double a = -v.LiverRotationDeg * Math.PI / 180, dx = x - v.LiverCenterXMm, dy = y - v.LiverCenterYMm;
+            double u = (Math.Cos(a) * dx - Math.Sin(a) * dy) / v.LiverHalfWidthMm, w = (Math.Sin(a) * dx + Math.Cos(a) * dy) / v.LiverHalfDepthMm;
+            double phi = Math.Atan2(w, u);
+            var h = v.LiverShapeHarmonics;
+            double boundary = 1 + h[0] * Math.Cos(2 * phi + h[1]) + h[2] * Math.Cos(3 * phi + h[3]);
+            if (Math.Sqrt(u * u + w * w) <= boundary)
+            {
+                foreach (var vessel in v.Vessels)
+                    if (Distance(x, y, vessel.XMm, vessel.YMm) <= vessel.RadiusMm) return Tissue.FlowingBlood;
+                return Tissue.Liver;
+            }
+        }
+        foreach (var blob in v.Bowel)
+            if (Distance(x, y, blob.XMm, blob.YMm) <= blob.RadiusMm) return blob.Tissue;
+        return Tissue.OtherSoftTissue;
+    }
+
+    private static RoiPoint PixelOf(ImageGeometry g, Vector3Mm p)
+    {
+        var (px, py, _) = g.PatientToPixel(p);
+        return new RoiPoint(Math.Round(px, 2), Math.Round(py, 2));
     }
 
     private static Tissue AbdomenTissue(double x, double y, bool heart, IReadOnlyList<FocalLesion> lesions)

@@ -39,6 +39,13 @@ internal static class DisplaySamples
             map,
             echoes[0],
             new RoiSet("Rennes & co", null, [circle, new RectangleRoi("air", RoiRole.Background, RoiSpace.Pixel, new RoiPoint(0, 0), new RoiPoint(1, 1))]),
+            new IronNotebooks.RoiProposals.RoiProposal
+            {
+                RoiSet = new RoiSet("proposed", null, [circle]), SliceIndex = 0, NoiseSigma = 4.1, ValidLiverDiscCentres = [], LiverDiscRadiusPixels = 2.5,
+                Proposed = [new IronNotebooks.RoiProposals.ProposedRoi { Roi = circle, Confidence = 0.9, Reasons = ["largest homogeneous region on the patient's right & <clear>"] }],
+                NotFound = [new IronNotebooks.RoiProposals.RoiNotFound { Name = "muscle-left", Role = RoiRole.MuscleLeftParaspinal, Reason = "slice is not axial" }],
+                Source = "sample", Warnings = [],
+            },
             roc,
             cut,
             DiagnosticTable.FromCounts(17, 2, 3, 28),

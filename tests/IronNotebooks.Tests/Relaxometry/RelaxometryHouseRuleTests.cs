@@ -12,6 +12,7 @@ public sealed class RelaxometryHouseRuleTests
     [
         "S0", "Offset", "Rmse", "S0StandardError", "OffsetStandardError", "NoiseSigma", "RelativeTolerance", "TruncationNoiseFactor",
         "MaskThreshold", "Slope", "Value", "Threshold",
+        "Level", "Probability", // LicInterval.Level, ThresholdProbability.Probability: fractions 0–1
     ];
 
     [Fact]

@@ -26,8 +26,20 @@ internal sealed class LicEstimateView : ResultView<LicEstimate>
             ["evidence status", $"{e.Status} {e.StatusNote}"],
         ]);
         if (e.FieldScaling is not null) rows.Add(["field scaling", e.FieldScaling]);
-        return new DisplayDocument($"Liver iron concentration from {q}", [new DisplayTable(null, ["", "value"], rows)],
+        var tables = new List<DisplayTable> { new(null, ["", "value"], rows) };
+        if (e.Interval is { } iv)
+        {
+            var u = new List<IReadOnlyList<string>>
+            {
+                new[] { $"{Numbers.G(100 * iv.Level, 3)} % interval (µmol/g)", $"{(iv.CiLowUmolPerGram is double lo ? Numbers.F(lo, 1) : "open")} – {(iv.CiHighUmolPerGram is double hi ? Numbers.F(hi, 1) : "open")}" },
+                new[] { $"{q} interval (s⁻¹)", $"{Numbers.F(iv.RateLowPerSecond, 1)} – {Numbers.F(iv.RateHighPerSecond, 1)} (total SD {Numbers.F(iv.TotalSdPerSecond, 2)})" },
+            };
+            u.AddRange(iv.ProbabilityAbove.Select(p => (IReadOnlyList<string>)new[] { $"P(LIC > {Numbers.G(p.ThresholdMgPerGram, 3)} mg/g)", Numbers.F(p.Probability, 3) }));
+            u.AddRange(iv.Components.Select(c => (IReadOnlyList<string>)new[] { $"component: {c.Name}", (c.SdPerSecond is double sd ? $"SD {Numbers.F(sd, 2)} s⁻¹ — " : "") + (c.Note ?? c.Method) }));
+            tables.Add(new DisplayTable("Uncertainty", ["", "value"], u));
+        }
+        return new DisplayDocument($"Liver iron concentration from {q}", tables,
             [.. e.BeyondMeasurableRange is { } why ? ["Beyond measurable range: " + why] : Array.Empty<string>(),
-             $"Source: {e.Citation}.", .. e.Warnings.Select(w => "Warning: " + w)]);
+             $"Source: {e.Citation}.", .. e.Warnings.Select(w => "Warning: " + w), .. (e.Interval?.Notes ?? []).Select(n => "Interval: " + n)]);
     }
 }
