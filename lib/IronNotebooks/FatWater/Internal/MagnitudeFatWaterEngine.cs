@@ -136,6 +136,13 @@ internal sealed class MagnitudeFatWaterEngine
                 double a11 = n11 * (1 + lambda) + 1e-30, a22 = n22 * (1 + lambda) + 1e-30, det = a11 * a22 - n12 * n12;
                 double dEta = det != 0 ? -(a22 * g1 - n12 * g2) / det : 0;
                 double dRate = det != 0 ? -(a11 * g2 - n12 * g1) / det : 0;
+                // Active bound: when η sits on a branch limit and the step pushes outward, step in R alone (the joint step
+                // assumed η would move, so its R part is wrong once η is clamped).
+                if ((eta <= lo && eta + dEta < lo) || (eta >= hi && eta + dEta > hi))
+                {
+                    dEta = 0;
+                    dRate = -g2 / a22;
+                }
                 double te = Math.Clamp(eta + dEta, lo, hi), tr = Math.Clamp(rate + dRate, 0, _maxRate);
                 double trial = Evaluate(te, tr, syy, out double ta, out _, out _, out _, out _, out _, false);
                 if (double.IsFinite(trial) && trial <= cost)
