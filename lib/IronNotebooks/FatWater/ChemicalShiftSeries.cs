@@ -45,7 +45,7 @@ public sealed class ChemicalShiftSeries
             throw new ImagingException(F($"Phase images do not match the magnitude series: {phase.EchoTimesMs.Count} phase echoes for {magnitude.EchoTimesMs.Count} magnitude echoes"), where);
         for (int e = 0; e < magnitude.EchoTimesMs.Count; e++)
             if (Math.Abs(magnitude.EchoTimesMs[e] - phase.EchoTimesMs[e]) > 1e-3)
-                throw new ImagingException(F($"Phase images do not match the magnitude series: echo {e + 1} is {phase.EchoTimesMs[e]} ms in the phase series and {magnitude.EchoTimesMs[e]} ms in the magnitude series"), where);
+                throw new ImagingException(F($"Phase images do not match the magnitude series: echo {e + 1} is {phase.EchoTimesMs[e]:0.###} ms in the phase series and {magnitude.EchoTimesMs[e]:0.###} ms in the magnitude series"), where);
         if (magnitude.Slices.Count != phase.Slices.Count)
             throw new ImagingException(F($"Phase images do not match the magnitude series: {phase.Slices.Count} phase slices for {magnitude.Slices.Count} magnitude slices"), where);
         var slices = new List<MultiEchoSlice>();
