@@ -8,6 +8,7 @@ using IronNotebooks.Testing;
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fuzz [N] [SEED]   long mutation fuzz over the corpus
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- stats             BenchmarkDotNet ROC + DeLong at 10⁴…10⁶ cases
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- relaxometry       BenchmarkDotNet R2* maps of 256×256×32×12
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fatwater          BenchmarkDotNet fat-water vs offset map, 256×256×32×6
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- notebooks         BenchmarkDotNet first-cell latency (cold, warm) and a whole notebook
 switch (args.FirstOrDefault())
 {
@@ -16,6 +17,7 @@ switch (args.FirstOrDefault())
         return 0;
     case "stats": BenchmarkRunner.Run<StatisticsBenchmarks>(args: args[1..]); return 0;
     case "relaxometry": BenchmarkRunner.Run<RelaxometryBenchmarks>(args: args[1..]); return 0;
+    case "fatwater": BenchmarkRunner.Run<FatWaterBenchmarks>(args: args[1..]); return 0;
     case "notebooks": BenchmarkRunner.Run([typeof(NotebookColdStartBenchmarks), typeof(NotebookBenchmarks)], args: args[1..]); return 0;
     case "make-series":
         Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
@@ -23,7 +25,7 @@ switch (args.FirstOrDefault())
     case "fuzz":
         return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345);
     default:
-        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | fatwater [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args]");
         return 2;
 }
 
