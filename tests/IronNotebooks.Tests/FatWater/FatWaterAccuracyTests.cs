@@ -61,7 +61,7 @@ public sealed class FatWaterAccuracyTests(ITestOutputHelper output)
             }
         output.WriteLine($"worst |PDFF bias| {worstPdff:0.00} points, worst |R2* bias| {100 * worstR2:0.00} %");
         // Issue 18 asks ≤ 1 point; measured 2.6–2.8 points in a few cells at R2* ≥ 100 s⁻¹ (residual magnitude branch swaps,
-        // see Relaxometry/FatWater README), so the test pins what is achieved and the report says the target is not met.
+        // see lib/IronNotebooks/FatWater/README.md), so the test pins what is achieved and the report says the target is not met.
         Assert.True(worstPdff <= 3.0, $"PDFF bias {worstPdff:0.00} points > 3");
         Assert.True(worstR2 <= 0.05, $"R2* bias {100 * worstR2:0.00} % > 5 %");
     }
