@@ -1,7 +1,6 @@
 namespace IronNotebooks.FatWater;
 
 /// <summary>Pixel-wise CC-R2* and PDFF maps of a chemical-shift-encoded series.</summary>
-[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record FatWaterMapResult
 {
     /// <summary>Magnitude, complex pixel-independent or complex regularised.</summary>

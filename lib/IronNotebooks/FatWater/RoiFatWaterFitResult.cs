@@ -3,7 +3,6 @@ using IronNotebooks.Roi;
 namespace IronNotebooks.FatWater;
 
 /// <summary>A fat–water fit of the ROI-mean signal of one slice.</summary>
-[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record RoiFatWaterFitResult
 {
     /// <summary>The fit of the per-echo ROI means.</summary>
