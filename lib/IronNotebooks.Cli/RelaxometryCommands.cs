@@ -87,7 +87,7 @@ public static class RelaxometryCommands
     {
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder of DICOM files or of NIfTI files with BIDS JSON sidecars." };
         var series = new Option<string?>("--series") { Description = "DICOM series number or NIfTI file-name prefix when the folder holds several series." };
-        var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default arlo).", DefaultValueFactory = _ => "arlo" };
+        var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default arlo), or fatwater (CC-R2* and PDFF).", DefaultValueFactory = _ => "arlo" };
         var noise = new Option<double?>("--noise") { Description = "Noise σ in signal units (needed by truncation and rician)." };
         var mask = new Option<double>("--mask") { Description = "Skip pixels whose first-echo signal is below this (default 0).", DefaultValueFactory = _ => 0 };
         var noiseRoi = new Option<string?>("--noise-roi") { Description = "Background ROI in air on echo 1 of slice 0 (same syntax as roi stats --roi): σ = mean / √(π/2), instead of --noise." };
@@ -100,9 +100,13 @@ public static class RelaxometryCommands
         };
         var coils = new Option<int>("--coils") { Description = "Receiver coils L (root-sum-of-squares) for the secondmoment model's noise power 2Lσ² (default 1).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of text." };
-        var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal).")
-            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json };
-        map.SetAction(p => Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(mask),
+        var field = new Option<double?>("--field") { Description = "Field strength, tesla (--model fatwater: sets the fat frequencies; default from the series)." };
+        var spectrum = new Option<string?>("--spectrum") { Description = "Fat spectrum for --model fatwater: " + string.Join(" | ", IronNotebooks.FatWater.FatSpectra.All.Select(s => s.Name)) + " (default hamilton2011)." };
+        var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal); --model fatwater writes CC-R2* and PDFF maps.")
+            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json, field, spectrum };
+        map.SetAction(p => FatWaterCommands.IsFatWater(p.GetValue(model)!)
+            ? MapFatWater(p.GetValue(dir)!, p.GetValue(series), p.GetValue(field), p.GetValue(spectrum), p.GetValue(noise), p.GetValue(coils), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output)
+            : Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(mask),
             p.GetValue(outFile)!, p.GetValue(json), output));
         return map;
     }
@@ -173,7 +177,7 @@ public static class RelaxometryCommands
         var roi = new Option<string?>("--roi") { Description = "ROI in pixel coordinates, as for `roi stats`: circle:CX,CY,R | ellipse:… | rect:… | polygon:…" };
         var slice = new Option<int>("--slice") { Description = "Zero-based slice index (default 0).", DefaultValueFactory = _ => 0 };
         var series = new Option<string?>("--series") { Description = "DICOM series number or NIfTI file-name prefix when the folder holds several series." };
-        var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default mono: offset is known to overestimate R2*, truncation and rician need a noise level).", DefaultValueFactory = _ => "mono" };
+        var model = new Option<string>("--model") { Description = "Decay model: " + string.Join(" | ", DecayModels.All.Select(m => m.Name)) + " (default mono: offset is known to overestimate R2*, truncation and rician need a noise level), or fatwater (CC-R2*, PDFF; needs --field).", DefaultValueFactory = _ => "mono" };
         var noise = new Option<double?>("--noise") { Description = "Noise σ in signal units (needed by truncation and rician)." };
         var noiseRoi = new Option<string?>("--noise-roi") { Description = "Background ROI in air (same syntax as --roi) on the first echo: σ = mean / √(π/2) (Rayleigh), instead of --noise." };
         var te = new Option<string?>("--te") { Description = "Echo times in ms, comma-separated (values read off a workstation; use with --signal)." };
@@ -182,8 +186,12 @@ public static class RelaxometryCommands
         var field = new Option<double?>("--field") { Description = "Field strength, tesla, for the beyond-measurable-range wording (default: from the series, if it says)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var rois = new Option<FileInfo?>("--rois") { Description = "ROI set JSON (schema ironnotebooks/roi-set): every ROI except background ones is fitted on --slice; a background ROI gives σ unless --noise/--noise-roi is given. JSON: fits[] (one fit report per ROI) and the mean R2* of the liver ROIs." };
-        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, or values given with --te and --signal.") { dir, roi, rois, slice, series, model, noise, noiseRoi, coils, field, te, signal, json };
-        fit.SetAction(p => p.GetValue(rois) is { } set
+        var spectrum = new Option<string?>("--spectrum") { Description = "Fat spectrum for --model fatwater: " + string.Join(" | ", IronNotebooks.FatWater.FatSpectra.All.Select(s => s.Name)) + " (default hamilton2011)." };
+        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, every ROI of a set, or values given with --te and --signal; --model fatwater fits water, fat and CC-R2*.") { dir, roi, rois, slice, series, model, noise, noiseRoi, coils, field, te, signal, json, spectrum };
+        fit.SetAction(p => FatWaterCommands.IsFatWater(p.GetValue(model)!)
+            ? FitFatWater(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(field),
+                p.GetValue(spectrum), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output)
+            : p.GetValue(rois) is { } set
             ? FitRois(p.GetValue(dir), set, p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi),
                 p.GetValue(coils), p.GetValue(field), p.GetValue(te) is not null || p.GetValue(signal) is not null, p.GetValue(json), output)
             : Fit(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise),
@@ -328,6 +336,60 @@ public static class RelaxometryCommands
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Roi}: {(f.R2StarPerSecond is double r ? $"R2* = {r:0.##} s⁻¹" : $"no R2* ({f.Outcome})")}, {f.EchoesUsed} echoes, {f.Status}"));
         if (mean is double m) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"liver mean ({liver.Count} ROIs): R2* = {m:0.##} s⁻¹"));
         foreach (var w in warnings) output.WriteLine($"warning: {w}");
+        return ExitCodes.Success;
+    }
+
+    private static int FitFatWater(DirectoryInfo? dir, string? roiSpec, int sliceIndex, string? series, double? noise, string? noiseRoiSpec, int coils,
+        double? field, string? spectrum, string? teText, string? signalText, bool json, TextWriter output)
+    {
+        if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
+        FatWaterCommands.FatWaterFitReport report;
+        if (teText is not null || signalText is not null)
+        {
+            if (dir is not null || roiSpec is not null || noiseRoiSpec is not null) throw new BadInputException("Give either DIR with --roi, or --te with --signal, not both.");
+            if (teText is null || signalText is null) throw new BadInputException("--te and --signal go together.");
+            var options = FatWaterCommands.Options(field, null, spectrum, noise, coils);
+            report = FatWaterCommands.Fit(null, 0, null, null, ParseList(teText, "--te"), ParseList(signalText, "--signal"), options);
+        }
+        else
+        {
+            if (dir is null || roiSpec is null) throw new BadInputException("Give DIR and --roi, or --te and --signal.");
+            if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
+            var shape = RoiCommands.ParseSpec(roiSpec);
+            var loaded = MultiEchoFolder.Load(dir.FullName, series);
+            if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
+                throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
+            var extra = new List<string>();
+            if (noiseRoiSpec is not null)
+            {
+                if (noise is not null) throw new BadInputException("Give --noise or --noise-roi, not both.");
+                (noise, var source) = NoiseFromRoi(loaded.Slices[sliceIndex], noiseRoiSpec, extra);
+                extra.Add("noise: " + source);
+            }
+            var options = FatWaterCommands.Options(field, loaded.FieldStrengthT, spectrum, noise, coils);
+            report = FatWaterCommands.Fit(loaded, sliceIndex, shape, roiSpec, null, null, options);
+            report = report with { Warnings = [.. report.Warnings, .. extra] };
+        }
+        if (json) output.WriteLine(CliJson.Serialize(report));
+        else FatWaterCommands.PrintFit(report, output);
+        return ExitCodes.Success;
+    }
+
+    private static int MapFatWater(DirectoryInfo dir, string? series, double? field, string? spectrum, double? noise, int coils, double maskThreshold, string outPath,
+        bool json, TextWriter output)
+    {
+        if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
+        if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
+        var loaded = MultiEchoFolder.Load(dir.FullName, series);
+        var options = FatWaterCommands.Options(field, loaded.FieldStrengthT, spectrum, noise, coils);
+        var report = FatWaterCommands.Map(loaded, options, maskThreshold, outPath, loaded.Warnings);
+        if (json) output.WriteLine(CliJson.Serialize(report));
+        else
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fatwater: {report.FittedPixels} pixels fitted, {report.MaskedPixels} masked, {report.FailedPixels} without a usable fit; median CC-R2* {report.MedianR2StarPerSecond:0.#} s⁻¹, median PDFF {report.MedianFatFractionPercent:0.#} % → {report.Out}"));
+            foreach (var w in report.Warnings) output.WriteLine($"warning: {w}");
+        }
         return ExitCodes.Success;
     }
 

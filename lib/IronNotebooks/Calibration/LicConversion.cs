@@ -109,8 +109,49 @@ public static class LicConversion
                 calibration.FieldStrengthT, calibration.Formula, calibration.Citation, calibration.ValidityRange, calibration.Status, calibration.StatusNote,
                 null, [$"No LIC: the {fit.Model} fit gave no usable R2* ({fit.Status}: {fit.ExitReason}).", .. fit.Warnings])
             { Outcome = LicOutcome.NoValue };
-        var e = FromRate(fit.R2StarPerSecond, measuredFieldT, calibration, scaling);
+        var e = WithKind(FromRate(fit.R2StarPerSecond, measuredFieldT, calibration, scaling), calibration, R2StarKind.WaterOnly);
         return e with { Warnings = [.. e.Warnings, .. fit.Warnings.Select(w => $"fit: {w}")] };
+    }
+
+    /// <summary>
+    /// LIC from a rate whose kind is known (docs/methods.md §6): as <see cref="FromRate(double, double, RelaxometryCalibration, FieldStrengthScaling?)"/>,
+    /// plus a warning and <see cref="LicEstimate.R2StarKindMismatch"/> when the calibration was derived on the other kind
+    /// (e.g. a water-only R2* through the CC-R2* Hernando calibration: wrong exactly in livers with fat and iron).
+    /// </summary>
+    /// <exception cref="ArgumentException">As the other overload.</exception>
+    public static LicEstimate FromRate(double ratePerSecond, double measuredFieldT, RelaxometryCalibration calibration, R2StarKind measuredKind,
+        FieldStrengthScaling? scaling = null) =>
+        WithKind(FromRate(ratePerSecond, measuredFieldT, calibration, scaling), calibration, measuredKind);
+
+    /// <summary>
+    /// LIC from a fat–water fit's confounder-corrected R2*: no number when the fit is unusable; otherwise as
+    /// <see cref="FromRate(double, double, RelaxometryCalibration, R2StarKind, FieldStrengthScaling?)"/> with kind CC-R2*, the
+    /// fit's warnings added, and T2* shorter than the first echo reported as beyond the measurable range.
+    /// </summary>
+    /// <exception cref="ArgumentException">Implausible field, or a scaling that does not connect the fields.</exception>
+    public static LicEstimate FromFatWater(FatWater.FatWaterFitResult fit, RelaxometryCalibration calibration, FieldStrengthScaling? scaling = null)
+    {
+        Guard.NotNull(fit);
+        Guard.NotNull(calibration);
+        if (!fit.IsUsable || !double.IsFinite(fit.R2StarPerSecond))
+            return new LicEstimate(null, fit.R2StarPerSecond, fit.R2StarPerSecond, calibration.Quantity, fit.FieldStrengthT, calibration.Name, calibration.Title,
+                calibration.FieldStrengthT, calibration.Formula, calibration.Citation, calibration.ValidityRange, calibration.Status, calibration.StatusNote,
+                null, [$"No LIC: the fat–water fit gave no usable R2* ({fit.Status}).", .. fit.Warnings])
+            { Outcome = LicOutcome.NoValue, MeasuredR2StarKind = R2StarKind.ConfounderCorrected };
+        var e = FromRate(fit.R2StarPerSecond, fit.FieldStrengthT, calibration, fit.EchoTimesMs[0], null, scaling);
+        e = e.Outcome == LicOutcome.BeyondMeasurableRange ? e with { MeasuredR2StarKind = R2StarKind.ConfounderCorrected } : WithKind(e, calibration, R2StarKind.ConfounderCorrected);
+        return e with { Warnings = [.. e.Warnings, .. fit.Warnings.Select(w => $"fat–water fit: {w}")] };
+    }
+
+    private static LicEstimate WithKind(LicEstimate e, RelaxometryCalibration calibration, R2StarKind kind)
+    {
+        if (calibration.ExpectedR2StarKind is not R2StarKind expected || expected == kind) return e with { MeasuredR2StarKind = kind };
+        string warning = expected == R2StarKind.ConfounderCorrected
+            ? $"R2* kind mismatch: {calibration.Name} was derived on confounder-corrected R2* (CC-R2*, fat modelled); this R2* is water-only. "
+              + "In a fatty liver the water-only R2* is wrong (in/opposed-phase oscillation); fit the series with the fat–water model (fit --model fatwater)."
+            : $"R2* kind mismatch: {calibration.Name} was derived on water-only R2*; this is a confounder-corrected R2* (fat modelled). "
+              + "The two agree in livers without fat; with fat, use a CC-R2* calibration (hernando-*).";
+        return e with { MeasuredR2StarKind = kind, R2StarKindMismatch = true, Warnings = [.. e.Warnings, warning] };
     }
 
     private static LicEstimate Beyond(double ratePerSecond, double fieldT, RelaxometryCalibration calibration, string reason) =>

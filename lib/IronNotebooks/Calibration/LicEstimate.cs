@@ -29,6 +29,13 @@ public sealed record LicEstimate(LiverIronConcentration? Lic, double InputRatePe
     /// "beyond measurable range" rule of docs/methods.md §3, applied at every field).</summary>
     public LicOutcome Outcome { get; init; }
 
+    /// <summary>The kind of R2* that was converted (water-only decay fit or CC-R2* from a fat–water fit), or null when the caller
+    /// did not say (a bare rate).</summary>
+    public R2StarKind? MeasuredR2StarKind { get; init; }
+
+    /// <summary>True when <see cref="MeasuredR2StarKind"/> is known and differs from the calibration's expected kind (a warning says so).</summary>
+    public bool R2StarKindMismatch { get; init; }
+
     /// <summary>For <see cref="LicOutcome.BeyondMeasurableRange"/>: the reason, with the field strength; otherwise null.</summary>
     public string? BeyondMeasurableRange { get; init; }
 

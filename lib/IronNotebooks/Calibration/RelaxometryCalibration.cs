@@ -16,6 +16,11 @@ public sealed record RelaxometryCalibration(string Name, string Title, Relaxatio
 {
     internal Func<double, double> ToMgPerGram { get; init; } = _ => double.NaN;
 
+    /// <summary>The kind of R2* the calibration was derived from (docs/methods.md §6): confounder-corrected for the Hernando
+    /// multicentre entries, water-only for the single-exponential-era calibrations; null for R2 calibrations. Applying a
+    /// calibration to the other kind is flagged by <see cref="LicConversion"/>.</summary>
+    public R2StarKind? ExpectedR2StarKind { get; init; }
+
     /// <summary>"1.33–32.9 mg/g", or "not stated".</summary>
     public string ValidityRange => ValidityMinMgPerGram is null && ValidityMaxMgPerGram is null
         ? "not stated"

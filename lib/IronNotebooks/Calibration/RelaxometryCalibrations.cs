@@ -10,37 +10,38 @@ public static class RelaxometryCalibrations
     /// <summary>Wood et al. 2005, Blood 106:1460, 1.5 T: LIC = 0.0254·R2* + 0.202, valid 1.33–32.9 mg/g.</summary>
     public static RelaxometryCalibration Wood2005 { get; } = new("wood2005", "Wood 2005, 1.5 T", RelaxationQuantity.R2Star, 1.5,
         "LIC = 0.0254·R2* + 0.202", "Wood et al., Blood 2005;106:1460", 1.33, 32.9,
-        EvidenceStatus.Secondary, "abstract [V], formula [S×4]") { ToMgPerGram = r => 0.0254 * r + 0.202 };
+        EvidenceStatus.Secondary, "abstract [V], formula [S×4]") { ToMgPerGram = r => 0.0254 * r + 0.202, ExpectedR2StarKind = R2StarKind.WaterOnly };
 
     /// <summary>Hankins et al. 2009, Blood 113:4853, 1.5 T: LIC = 0.02802·R2* − 0.45485.</summary>
     public static RelaxometryCalibration Hankins2009 { get; } = new("hankins2009", "Hankins 2009, 1.5 T", RelaxationQuantity.R2Star, 1.5,
         "LIC = 0.02802·R2* − 0.45485", "Hankins et al., Blood 2009;113:4853", null, null,
-        EvidenceStatus.Secondary, "[S]") { ToMgPerGram = r => 0.02802 * r - 0.45485 };
+        EvidenceStatus.Secondary, "[S]") { ToMgPerGram = r => 0.02802 * r - 0.45485, ExpectedR2StarKind = R2StarKind.WaterOnly };
 
     /// <summary>Garbowski et al. 2014, JCMR 16:40, 1.5 T: LIC = 0.0290·R2*^1.014.</summary>
     public static RelaxometryCalibration Garbowski2014 { get; } = new("garbowski2014", "Garbowski 2014, 1.5 T", RelaxationQuantity.R2Star, 1.5,
         "LIC = 0.0290·R2*^1.014 (= 31.94 / T2*ms^1.014)", "Garbowski et al., J Cardiovasc Magn Reson 2014;16:40", null, null,
-        EvidenceStatus.Secondary, "[S×2]") { ToMgPerGram = r => 0.0290 * Math.Pow(r, 1.014) };
+        EvidenceStatus.Secondary, "[S×2]") { ToMgPerGram = r => 0.0290 * Math.Pow(r, 1.014), ExpectedR2StarKind = R2StarKind.WaterOnly };
 
     /// <summary>Henninger et al. 2015, RöFo (doi:10.1055/s-0034-1399318), 1.5 T: LIC = 0.024·R2* + 0.277 (r = 0.926, n = 17).</summary>
     public static RelaxometryCalibration Henninger2015 { get; } = new("henninger2015", "Henninger 2015, 1.5 T", RelaxationQuantity.R2Star, 1.5,
         "LIC = 0.024·R2* + 0.277 (r = 0.926, n = 17)", "Henninger et al., RöFo 2015, doi:10.1055/s-0034-1399318", null, null,
-        EvidenceStatus.Verified, "[V]") { ToMgPerGram = r => 0.024 * r + 0.277 };
+        EvidenceStatus.Verified, "[V]") { ToMgPerGram = r => 0.024 * r + 0.277, ExpectedR2StarKind = R2StarKind.WaterOnly };
 
-    /// <summary>Hernando et al. multicentre (Radiology, doi:10.1148/radiol.213256), 1.5 T: LIC = 0.02603·R2* − 0.16.</summary>
+    /// <summary>Hernando et al. multicentre (Radiology, doi:10.1148/radiol.213256), 1.5 T: LIC = 0.02603·R2* − 0.16. Derived
+    /// on confounder-corrected R2* (CC-R2*, docs/methods.md §6): feed it a fat–water fit's R2*, not a water-only decay fit's.</summary>
     public static RelaxometryCalibration Hernando1p5T { get; } = new("hernando-1.5t", "Hernando multicentre, 1.5 T", RelaxationQuantity.R2Star, 1.5,
         "LIC = 0.02603·R2* − 0.16", "Hernando et al., Radiology, doi:10.1148/radiol.213256", null, null,
-        EvidenceStatus.Verified, "[V]") { ToMgPerGram = r => 0.02603 * r - 0.16 };
+        EvidenceStatus.Verified, "[V]") { ToMgPerGram = r => 0.02603 * r - 0.16, ExpectedR2StarKind = R2StarKind.ConfounderCorrected };
 
-    /// <summary>Hernando et al. multicentre, 2.89 T: LIC = 0.01400·R2* − 0.03.</summary>
+    /// <summary>Hernando et al. multicentre, 2.89 T: LIC = 0.01400·R2* − 0.03. Expects CC-R2*.</summary>
     public static RelaxometryCalibration Hernando2p89T { get; } = new("hernando-2.89t", "Hernando multicentre, 2.89 T", RelaxationQuantity.R2Star, 2.89,
         "LIC = 0.01400·R2* − 0.03", "Hernando et al., Radiology, doi:10.1148/radiol.213256", null, null,
-        EvidenceStatus.Secondary, "[S]") { ToMgPerGram = r => 0.01400 * r - 0.03 };
+        EvidenceStatus.Secondary, "[S]") { ToMgPerGram = r => 0.01400 * r - 0.03, ExpectedR2StarKind = R2StarKind.ConfounderCorrected };
 
-    /// <summary>Hernando et al. multicentre, 3.0 T: LIC = 0.01349·R2* − 0.03.</summary>
+    /// <summary>Hernando et al. multicentre, 3.0 T: LIC = 0.01349·R2* − 0.03. Expects CC-R2*.</summary>
     public static RelaxometryCalibration Hernando3T { get; } = new("hernando-3t", "Hernando multicentre, 3.0 T", RelaxationQuantity.R2Star, 3.0,
         "LIC = 0.01349·R2* − 0.03", "Hernando et al., Radiology, doi:10.1148/radiol.213256", null, null,
-        EvidenceStatus.Secondary, "[S×2]") { ToMgPerGram = r => 0.01349 * r - 0.03 };
+        EvidenceStatus.Secondary, "[S×2]") { ToMgPerGram = r => 0.01349 * r - 0.03, ExpectedR2StarKind = R2StarKind.ConfounderCorrected };
 
     /// <summary>
     /// St Pierre et al. 2005, Blood 105:855, FerriScan R2 at 1.5 T: R2 = 6.88 + 26.06·LIC^0.701 −

@@ -15,6 +15,8 @@ internal static class ResultViews
         new SpinEchoFitResultView(),
         new RoiDecayFitResultView(),
         new R2StarMapResultView(),
+        // Fat and water
+        new FatWaterFitResultView(),
         // ROI
         new RoiStatisticsView(),
         new RoiSetView(),

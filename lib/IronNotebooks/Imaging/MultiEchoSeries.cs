@@ -262,6 +262,34 @@ public sealed class MultiEchoSeries
             first.MagneticFieldStrengthT, first.Manufacturer, warnings);
     }
 
+    /// <summary>
+    /// A series from planes already in memory (simulations, notebooks, benchmarks): every slice must hold one plane per echo,
+    /// all on the slice's grid.
+    /// </summary>
+    /// <param name="description">Series description.</param>
+    /// <param name="echoTimesMs">Echo times, ms, strictly increasing.</param>
+    /// <param name="slices">Slices in order.</param>
+    /// <param name="fieldStrengthT">Field strength, tesla, or null.</param>
+    /// <param name="source">Where the planes came from (for reports).</param>
+    /// <exception cref="ArgumentException">No slice, unsorted echo times, or a slice whose echo count or grid differs.</exception>
+    public static MultiEchoSeries FromPlanes(string description, IReadOnlyList<double> echoTimesMs, IReadOnlyList<MultiEchoSlice> slices,
+        double? fieldStrengthT, string source = "memory")
+    {
+        ArgumentNullException.ThrowIfNull(echoTimesMs);
+        ArgumentNullException.ThrowIfNull(slices);
+        if (slices.Count == 0) throw new ArgumentException("No slice given.", nameof(slices));
+        for (int e = 1; e < echoTimesMs.Count; e++)
+            if (!(echoTimesMs[e] > echoTimesMs[e - 1])) throw new ArgumentException($"echoTimesMs must be strictly increasing at [{e}].", nameof(echoTimesMs));
+        foreach (var s in slices)
+        {
+            if (s.Echoes.Count != echoTimesMs.Count)
+                throw new ArgumentException($"Slice {s.Index} has {s.Echoes.Count} planes for {echoTimesMs.Count} echo times.", nameof(slices));
+            if (s.Echoes.Any(p => p.Rows != s.Geometry.Rows || p.Columns != s.Geometry.Columns))
+                throw new ArgumentException($"Slice {s.Index} has a plane that is not {s.Geometry.Columns} × {s.Geometry.Rows}.", nameof(slices));
+        }
+        return new MultiEchoSeries(description, source, [.. echoTimesMs], [.. slices], fieldStrengthT, null, []);
+    }
+
     private static ImageGeometry GeometryOf(FrameReference f, DicomPixelFormat format)
     {
         var info = f.Info;

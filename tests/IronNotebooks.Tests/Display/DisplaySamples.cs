@@ -37,6 +37,7 @@ internal static class DisplaySamples
             DecayFit.FitSpinEcho(te, signal, DecayModels.Mono),
             new RoiDecayFitResult(fit, 2, 81, echoes, "series <A>"),
             map,
+            IronNotebooks.FatWater.FatWaterFit.FitMagnitude([1.2, 2.2, 3.2, 4.2, 5.2, 6.2], [900, 610, 700, 480, 520, 390], IronNotebooks.FatWater.FatWaterOptions.At(1.5)),
             echoes[0],
             new RoiSet("Rennes & co", null, [circle, new RectangleRoi("air", RoiRole.Background, RoiSpace.Pixel, new RoiPoint(0, 0), new RoiPoint(1, 1))]),
             new IronNotebooks.RoiProposals.RoiProposal

@@ -1,0 +1,235 @@
+using System.Globalization;
+using IronNotebooks.Dicom.IO;
+using IronNotebooks.FatWater;
+using IronNotebooks.Imaging;
+using IronNotebooks.Relaxometry;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>`ironnb fit … --model fatwater` and `ironnb map … --model fatwater`: thin clients of <see cref="FatWaterFit"/>,
+/// <see cref="RoiFatWaterFit"/> and <see cref="FatWaterMap"/>.</summary>
+public static class FatWaterCommands
+{
+    /// <summary>The model name that selects the fat–water fit in `fit` and `map`.</summary>
+    public const string ModelName = "fatwater";
+
+    /// <summary>JSON shape of `fit --model fatwater`.</summary>
+    public sealed record FatWaterFitReport
+    {
+        /// <summary>Confounder-corrected R2*, s⁻¹; null without a usable fit.</summary>
+        public required double? R2StarPerSecond { get; init; }
+        /// <summary>PDFF, percent; null without a usable fit.</summary>
+        public required double? FatFractionPercent { get; init; }
+        /// <summary>Water signal at TE 0.</summary>
+        public required double? WaterSignal { get; init; }
+        /// <summary>Fat signal at TE 0.</summary>
+        public required double? FatSignal { get; init; }
+        /// <summary>Water–fat swap suspected.</summary>
+        public required bool SwapSuspected { get; init; }
+        /// <summary>Branch margin (ΔSSR / σ̂²).</summary>
+        public required double BranchMargin { get; init; }
+        /// <summary>"waterDominant" or "fatDominant".</summary>
+        public required FatWaterBranch Branch { get; init; }
+        /// <summary>PDFF of the other branch, percent.</summary>
+        public required double? OtherBranchFatFractionPercent { get; init; }
+        /// <summary>R2* of the other branch, s⁻¹.</summary>
+        public required double? OtherBranchR2StarPerSecond { get; init; }
+        /// <summary>Always "confounderCorrected".</summary>
+        public required string R2StarKind { get; init; }
+        /// <summary>"fatwater".</summary>
+        public required string Model { get; init; }
+        /// <summary>Fat spectrum name.</summary>
+        public required string Spectrum { get; init; }
+        /// <summary>Field strength, tesla.</summary>
+        public required double FieldStrengthT { get; init; }
+        /// <summary>Fit status.</summary>
+        public required string Status { get; init; }
+        /// <summary>Iterations of the kept branch.</summary>
+        public required int Iterations { get; init; }
+        /// <summary>Noise σ given, or null.</summary>
+        public required double? NoiseSigma { get; init; }
+        /// <summary>Echo times, ms.</summary>
+        public required IReadOnlyList<double> EchoTimesMs { get; init; }
+        /// <summary>Fitted signal per echo.</summary>
+        public required IReadOnlyList<double> Signal { get; init; }
+        /// <summary>Where the signal came from.</summary>
+        public required string Source { get; init; }
+        /// <summary>Slice, or null for --te/--signal.</summary>
+        public required int? Slice { get; init; }
+        /// <summary>ROI spec, or null.</summary>
+        public required string? Roi { get; init; }
+        /// <summary>ROI pixels, or null.</summary>
+        public required int? Pixels { get; init; }
+        /// <summary>Caveats.</summary>
+        public required IReadOnlyList<string> Warnings { get; init; }
+    }
+
+    /// <summary>JSON shape of `map --model fatwater`.</summary>
+    public sealed record FatWaterMapReport
+    {
+        /// <summary>"fatwater".</summary>
+        public required string Model { get; init; }
+        /// <summary>Output file or folder.</summary>
+        public required string Out { get; init; }
+        /// <summary>Slices.</summary>
+        public required int Slices { get; init; }
+        /// <summary>Pixels fitted.</summary>
+        public required long FittedPixels { get; init; }
+        /// <summary>Pixels masked.</summary>
+        public required long MaskedPixels { get; init; }
+        /// <summary>Pixels without a usable fit.</summary>
+        public required long FailedPixels { get; init; }
+        /// <summary>Pixels beyond the measurable range.</summary>
+        public required long BeyondMeasurableRangePixels { get; init; }
+        /// <summary>Pixels flagged as possible swaps.</summary>
+        public required long SwapSuspectedPixels { get; init; }
+        /// <summary>Median CC-R2*, s⁻¹.</summary>
+        public required double? MedianR2StarPerSecond { get; init; }
+        /// <summary>Median PDFF, percent.</summary>
+        public required double? MedianFatFractionPercent { get; init; }
+        /// <summary>Field strength, tesla.</summary>
+        public required double FieldStrengthT { get; init; }
+        /// <summary>Fat spectrum.</summary>
+        public required string Spectrum { get; init; }
+        /// <summary>Echo times, ms.</summary>
+        public required IReadOnlyList<double> EchoTimesMs { get; init; }
+        /// <summary>Series description.</summary>
+        public required string Source { get; init; }
+        /// <summary>Caveats.</summary>
+        public required IReadOnlyList<string> Warnings { get; init; }
+    }
+
+    /// <summary>True when <paramref name="model"/> names the fat–water model.</summary>
+    public static bool IsFatWater(string model) => string.Equals(model, ModelName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Options from the command line; the field is required (from --field or the series).</summary>
+    internal static FatWaterOptions Options(double? field, double? seriesField, string? spectrum, double? noise, int coils)
+    {
+        double f = field ?? seriesField ?? throw new BadInputException("--model fatwater needs the field strength: give --field 1.5 or 3 (the series does not say).");
+        if (!(f >= 0.1 && f <= 11.7)) throw new BadInputException($"--field {f} is outside 0.1…11.7 T.");
+        var s = spectrum is null ? FatSpectra.Hamilton2011 : Wrap(() => FatSpectra.Get(spectrum));
+        return new FatWaterOptions { FieldStrengthT = f, Spectrum = s, NoiseSigma = noise, CoilCount = coils };
+    }
+
+    /// <summary>`fit --model fatwater` on values or on the ROI mean of one slice.</summary>
+    internal static FatWaterFitReport Fit(MultiEchoSeries? series, int slice, IronNotebooks.Roi.RoiShape? roi, string? roiSpec, IReadOnlyList<double>? te,
+        IReadOnlyList<double>? signal, FatWaterOptions options)
+    {
+        if (series is not null)
+        {
+            var r = Wrap(() => RoiFatWaterFit.Fit(series, slice, roi!, options));
+            return ToReport(r.Fit, [.. r.Echoes.Select(e => e.Mean)], series.Description, slice, roiSpec, r.PixelCount, series.Warnings);
+        }
+        var fit = Wrap(() => FatWaterFit.FitMagnitude(te!, signal!, options));
+        return ToReport(fit, signal!, "values given on the command line", null, null, null, []);
+    }
+
+    private static FatWaterFitReport ToReport(FatWaterFitResult r, IReadOnlyList<double> signal, string source, int? slice, string? roi, int? pixels, IReadOnlyList<string> extra)
+    {
+        double? Opt(double v) => r.IsUsable && double.IsFinite(v) ? v : null;
+        return new FatWaterFitReport
+        {
+            R2StarPerSecond = Opt(r.R2StarPerSecond), FatFractionPercent = Opt(r.FatFractionPercent), WaterSignal = Opt(r.WaterSignal), FatSignal = Opt(r.FatSignal),
+            SwapSuspected = r.SwapSuspected, BranchMargin = r.BranchMargin, Branch = r.Branch, OtherBranchFatFractionPercent = Opt(r.OtherBranchFatFractionPercent),
+            OtherBranchR2StarPerSecond = Opt(r.OtherBranchR2StarPerSecond), R2StarKind = "confounderCorrected", Model = ModelName, Spectrum = r.Spectrum,
+            FieldStrengthT = r.FieldStrengthT, Status = r.Status.ToString(), Iterations = r.Iterations, NoiseSigma = r.NoiseSigma, EchoTimesMs = r.EchoTimesMs,
+            Signal = signal, Source = source, Slice = slice, Roi = roi, Pixels = pixels, Warnings = [.. r.Warnings, .. extra],
+        };
+    }
+
+    /// <summary>Prints a fit report as text.</summary>
+    internal static void PrintFit(FatWaterFitReport r, TextWriter output)
+    {
+        output.WriteLine(r.R2StarPerSecond is null
+            ? $"fatwater: no usable fit ({r.Status})"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"fatwater ({r.Spectrum}, {r.FieldStrengthT} T): CC-R2* = {r.R2StarPerSecond:0.##} s⁻¹, PDFF = {r.FatFractionPercent:0.##} %, water {r.WaterSignal:0.#}, fat {r.FatSignal:0.#}, {r.Branch} branch (margin {r.BranchMargin:0.##}){(r.SwapSuspected ? ", SWAP SUSPECTED" : "")}"));
+        foreach (var w in r.Warnings) output.WriteLine($"warning: {w}");
+    }
+
+    /// <summary>`map --model fatwater`: CSV (both maps per pixel) or a folder with r2star/ and pdff/ DICOM series.</summary>
+    internal static FatWaterMapReport Map(MultiEchoSeries series, FatWaterOptions options, double maskThreshold, string outPath, IReadOnlyList<string> loadWarnings)
+    {
+        var result = Wrap(() => FatWaterMap.Compute(series, new FatWaterMapOptions { Fit = options, MaskThreshold = maskThreshold }));
+        var warnings = new List<string>(loadWarnings);
+        var full = Path.GetFullPath(outPath);
+        if (full.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(result, full);
+        else
+        {
+            WriteDicom(result, series, Path.Combine(full, "r2star"), s => s.R2StarPerSecond, 0.1, "R2STAR", "CC-R2* map (1/s = stored x 0.1)");
+            WriteDicom(result, series, Path.Combine(full, "pdff"), s => s.FatFractionPercent, 0.1, "PDFF", "PDFF map (% = stored x 0.1, negative values stored as 0)");
+        }
+        if (result.SwapSuspectedPixels > 0)
+            warnings.Add($"{result.SwapSuspectedPixels} pixel(s) have an ambiguous water/fat branch (swapSuspected): read PDFF there with care.");
+        if (result.BeyondMeasurableRangePixels > 0)
+            warnings.Add($"{result.BeyondMeasurableRangePixels} pixel(s) are beyond the measurable range (T2* shorter than the first echo); they are left empty.");
+        double? Median(Func<FatWaterMapSlice, float[]> pick)
+        {
+            var v = result.Slices.SelectMany(pick).Where(float.IsFinite).Select(x => (double)x).Order().ToList();
+            return v.Count > 0 ? v[v.Count / 2] : null;
+        }
+        return new FatWaterMapReport
+        {
+            Model = ModelName, Out = full, Slices = result.Slices.Count, FittedPixels = result.FittedPixels, MaskedPixels = result.MaskedPixels,
+            FailedPixels = result.FailedPixels, BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, SwapSuspectedPixels = result.SwapSuspectedPixels,
+            MedianR2StarPerSecond = Median(s => s.R2StarPerSecond), MedianFatFractionPercent = Median(s => s.FatFractionPercent), FieldStrengthT = result.FieldStrengthT,
+            Spectrum = result.Spectrum, EchoTimesMs = result.EchoTimesMs, Source = result.Source, Warnings = warnings,
+        };
+    }
+
+    private static void WriteCsv(FatWaterMapResult result, string path)
+    {
+        // Temp file in the target folder, then rename: a reader never sees half a map.
+        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        using (var w = new StreamWriter(temp))
+        {
+            w.WriteLine("slice,x,y,r2StarPerSecond,fatFractionPercent,waterSignal,fatSignal,swapSuspected,status");
+            string F(float v) => float.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+            foreach (var s in result.Slices)
+                for (int y = 0; y < s.Rows; y++)
+                    for (int x = 0; x < s.Columns; x++)
+                    {
+                        int i = y * s.Columns + x;
+                        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{s.SliceIndex},{x},{y},{F(s.R2StarPerSecond[i])},{F(s.FatFractionPercent[i])},{F(s.WaterSignal[i])},{F(s.FatSignal[i])},{(s.SwapSuspected[i] ? 1 : 0)},{s.Status[i]}"));
+                    }
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void WriteDicom(FatWaterMapResult result, MultiEchoSeries source, string folder, Func<FatWaterMapSlice, float[]> pick, double step, string type, string what)
+    {
+        var frames = new List<MrFrame>();
+        foreach (var slice in result.Slices)
+        {
+            var values = pick(slice);
+            var stored = new ushort[values.Length];
+            for (int i = 0; i < stored.Length; i++)
+                if (float.IsFinite(values[i]) && values[i] > 0) stored[i] = (ushort)Math.Min(ushort.MaxValue, Math.Round(values[i] / step));
+            var g = source.Slices[slice.SliceIndex].Geometry;
+            frames.Add(new MrFrame(0, [g.OriginMm.X, g.OriginMm.Y, g.OriginMm.Z], stored, 1));
+        }
+        var g0 = source.Slices[0].Geometry;
+        MrImageWriter.WriteClassic(new MrImageSeries
+        {
+            Rows = g0.Rows, Columns = g0.Columns, PixelSpacingMm = [g0.RowSpacingMm, g0.ColumnSpacingMm],
+            SliceThicknessMm = double.IsFinite(g0.SliceThicknessMm) ? g0.SliceThicknessMm : 0,
+            ImageOrientationPatient = [g0.RowDirection.X, g0.RowDirection.Y, g0.RowDirection.Z, g0.ColumnDirection.X, g0.ColumnDirection.Y, g0.ColumnDirection.Z],
+            RepetitionTimeMs = 0, FlipAngleDeg = 0, MagneticFieldStrengthT = result.FieldStrengthT, Frames = frames, RescaleSlope = step,
+            ImageType = ["DERIVED", "SECONDARY", type], Manufacturer = "IronNotebooks",
+            SeriesDescription = $"{what}, fatwater {result.Spectrum}, from {source.Description}",
+        }, folder);
+    }
+
+    private static T Wrap<T>(Func<T> f)
+    {
+        try
+        {
+            return f();
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadInputException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using IronNotebooks.Relaxometry;
+
+namespace IronNotebooks.FatWater;
+
+/// <summary>
+/// One fat–water fit: confounder-corrected R2* (CC-R2*, common to water and fat), proton-density fat fraction and the
+/// water and fat signals, with the branch chosen and how clearly (docs/methods.md §6). When <see cref="Status"/> is not
+/// usable the numbers are NaN and <see cref="Warnings"/> says why.
+/// </summary>
+[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
+public sealed record FatWaterFitResult
+{
+    /// <summary>Magnitude, complex pixel-independent or complex regularised.</summary>
+    public required FatWaterFitKind Kind { get; init; }
+
+    /// <summary>Confounder-corrected R2*, s⁻¹ (water and fat share it).</summary>
+    public required double R2StarPerSecond { get; init; }
+
+    /// <summary>Proton-density fat fraction, percent: F / (W + F). Not clipped to 0–100: clipping would bias low-fat livers
+    /// upward (the noise-bias correction for magnitude fits); complex fits use magnitude discrimination (Liu 2007).</summary>
+    public required double FatFractionPercent { get; init; }
+
+    /// <summary>Water signal at TE = 0, signal units.</summary>
+    public required double WaterSignal { get; init; }
+
+    /// <summary>Fat signal at TE = 0, signal units.</summary>
+    public required double FatSignal { get; init; }
+
+    /// <summary>Off-resonance ψ, Hz (complex fits; null for magnitude fits).</summary>
+    public double? FieldMapHz { get; init; }
+
+    /// <summary>The branch kept.</summary>
+    public required FatWaterBranch Branch { get; init; }
+
+    /// <summary>(SSR of the other branch − SSR of the kept one) / σ̂², σ̂² = SSR_kept / (n − p): how many noise variances
+    /// separate the two solutions (negative when the liver prior kept the water branch although it fits slightly worse).
+    /// |margin| below <see cref="FatWaterOptions.AmbiguityMargin"/> makes the choice a coin toss. Capped at ±10⁶.</summary>
+    public required double BranchMargin { get; init; }
+
+    /// <summary>True when the water/fat assignment may be swapped: an ambiguous branch margin, a fat-dominant liver-range
+    /// result, or (complex regularised) a pixel whose data prefer another field-map solution strongly.</summary>
+    public required bool SwapSuspected { get; init; }
+
+    /// <summary>PDFF of the branch not kept, percent.</summary>
+    public required double OtherBranchFatFractionPercent { get; init; }
+
+    /// <summary>R2* of the branch not kept, s⁻¹.</summary>
+    public required double OtherBranchR2StarPerSecond { get; init; }
+
+    /// <summary>Root-mean-square residual of the kept solution, in the units fitted (signal, or signal² when noise-floor aware).</summary>
+    public required double Rmse { get; init; }
+
+    /// <summary>Iterations of the kept branch's refinement.</summary>
+    public required int Iterations { get; init; }
+
+    /// <summary>How the fit ended (<see cref="DecayFitStatus.Converged"/>, <see cref="DecayFitStatus.MaxIterations"/> or
+    /// <see cref="DecayFitStatus.Failed"/>).</summary>
+    public required DecayFitStatus Status { get; init; }
+
+    /// <summary>Echo times fitted, ms.</summary>
+    public required IReadOnlyList<double> EchoTimesMs { get; init; }
+
+    /// <summary>Field strength, tesla.</summary>
+    public required double FieldStrengthT { get; init; }
+
+    /// <summary>Registry name of the fat spectrum.</summary>
+    public required string Spectrum { get; init; }
+
+    /// <summary>Noise σ the fit was given (noise-floor-aware fit), or null.</summary>
+    public double? NoiseSigma { get; init; }
+
+    /// <summary>Caveats: ambiguity, fat-dominant result, non-convergence, decay beyond the echo train.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>True when <see cref="Status"/> is converged.</summary>
+    public bool IsUsable => Status == DecayFitStatus.Converged;
+
+    /// <summary>R2* kind of <see cref="R2StarPerSecond"/>: always confounder-corrected.</summary>
+    public Calibration.R2StarKind R2StarKind => Calibration.R2StarKind.ConfounderCorrected;
+}

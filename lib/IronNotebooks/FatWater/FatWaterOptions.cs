@@ -1,0 +1,40 @@
+namespace IronNotebooks.FatWater;
+
+/// <summary>Settings of the fat–water fits (<see cref="FatWaterFit"/>, <see cref="FatWaterMap"/>); change with <c>with</c>.</summary>
+public sealed record FatWaterOptions
+{
+    /// <summary>Field strength of the scan, tesla (sets the fat frequencies). Required: the fat peaks move with B0.</summary>
+    public required double FieldStrengthT { get; init; }
+
+    /// <summary>The fat spectrum; <see cref="FatSpectra.Hamilton2011"/> by default.</summary>
+    public FatSpectrum Spectrum { get; init; } = FatSpectra.Hamilton2011;
+
+    /// <summary>Noise σ per channel (magnitude images), signal units. When set, magnitude fits are noise-floor aware: they fit
+    /// the squared magnitude against its expectation M² = A²·|…|²·e^(−2R2*·t) + 2Lσ² (the second-moment correction of the
+    /// decay models), which removes the Rician floor's bias at late echoes. Null: plain least squares on the magnitude.</summary>
+    public double? NoiseSigma { get; init; }
+
+    /// <summary>Receive channels L of a sum-of-squares combination (1 = Rician).</summary>
+    public int CoilCount { get; init; } = 1;
+
+    /// <summary>Iteration limit of each branch's Levenberg–Marquardt refinement.</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>Relative step that counts as converged.</summary>
+    public double RelativeTolerance { get; init; } = 1e-7;
+
+    /// <summary>A branch margin |ΔSSR| / σ̂² below this makes the water/fat choice ambiguous: the result is flagged
+    /// <see cref="FatWaterFitResult.SwapSuspected"/>. Default 4 (two noise SDs).</summary>
+    public double AmbiguityMargin { get; init; } = 4.0;
+
+    /// <summary>Liver prior (docs/methods.md §6: liver PDFF is almost always below 50 %): keep the water-dominant branch
+    /// unless the fat-dominant one fits better by more than <see cref="AmbiguityMargin"/> noise variances. False keeps the
+    /// lower residual whatever the margin (other tissues). Default true.</summary>
+    public bool PreferWaterDominant { get; init; } = true;
+
+    /// <summary>Largest R2* searched, s⁻¹.</summary>
+    public double MaxR2StarPerSecond { get; init; } = 3000;
+
+    /// <summary>Options at <paramref name="fieldStrengthT"/> with the Hamilton 2011 spectrum.</summary>
+    public static FatWaterOptions At(double fieldStrengthT) => new() { FieldStrengthT = fieldStrengthT };
+}
