@@ -169,9 +169,13 @@ public static class LicUncertainty
         double sd = Math.Sqrt(components.Sum(c => c.SdPerSecond is double v ? v * v : 0));
         double z = Distributions.NormalCritical(options.Level);
         double lowRate = rate - z * sd, highRate = rate + z * sd;
-        double? ToUmol(double r) => LicConversion.FromRate(r, estimate.MeasuredFieldT, calibration, scaling).Lic?.UmolPerGram;
+        // The interval's ends are computed rates, not measurements: outside the plausible 0–3,000 s⁻¹ the calibration is not
+        // evaluated (LicConversion refuses such rates), and the note says which end was limited and why.
+        double? ToUmol(double r) => r is < 0 or > PlausibleRange.MaxRatePerSecond ? null
+            : LicConversion.FromRate(r, estimate.MeasuredFieldT, calibration, scaling).Lic?.UmolPerGram;
         var notes = new List<string>();
-        double? low = ToUmol(lowRate), high = ToUmol(highRate);
+        double? low = ToUmol(Math.Max(lowRate, 0)), high = ToUmol(highRate);
+        if (lowRate < 0) notes.Add(string.Create(CultureInfo.InvariantCulture, $"The lower rate {lowRate:G4} s⁻¹ is below 0: the lower end is the LIC at a rate of 0 s⁻¹."));
         if (low < 0) notes.Add("The lower end is below 0 µmol/g: the linear calibration extended below its meaningful range; read it as 'near zero'.");
         if (high is null) notes.Add(string.Create(CultureInfo.InvariantCulture, $"{calibration.Name} has no value at the upper rate {highRate:G4} s⁻¹: the interval is open above."));
         if (estimate.FieldScaling is not null) notes.Add($"The field-strength scaling {estimate.FieldScaling} adds uncertainty of its own that the project's sources do not quantify; not included.");
@@ -196,7 +200,7 @@ public static class LicUncertainty
     private static double RateFor(double mgPerGram, double fieldT, RelaxometryCalibration calibration, FieldStrengthScaling? scaling)
     {
         double Mg(double r) => LicConversion.FromRate(r, fieldT, calibration, scaling).Lic?.MgPerGram ?? double.PositiveInfinity;
-        double lo = -500, hi = 20_000;
+        double lo = 0, hi = PlausibleRange.MaxRatePerSecond;
         if (Mg(hi) < mgPerGram) return double.PositiveInfinity;
         if (Mg(lo) > mgPerGram) return double.NegativeInfinity;
         for (int i = 0; i < 80; i++)

@@ -76,7 +76,8 @@ public sealed record Exam
         var headers = scan.Objects.ToDictionary(o => o.Path, o => o.Header, StringComparer.Ordinal);
         var warnings = new List<string>();
 
-        var sequences = SequenceSet.FromCatalog(catalog);
+        // Unreadable files are attributed to their series below and fail exactly the methods that needed them, not the whole exam.
+        var sequences = SequenceSet.FromCatalog(catalog, allowUnreadableFiles: true);
         var coils = catalog.AllSeries.ToDictionary(s => s.SeriesInstanceUid, s => FirstHeader(s, headers)?.TryGetString(ReceiveCoilName, out var c) == true ? c : null);
         var checks = SirAcquisitionCheck.Identify(sequences, coils);
         // Every step each single-echo acquisition could fill (not only the one the matcher chose when several qualify).
