@@ -43,7 +43,7 @@ public static class FatWaterCommands
         /// <summary>Field strength, tesla.</summary>
         public required double FieldStrengthT { get; init; }
         /// <summary>Fit status.</summary>
-        public required string Status { get; init; }
+        public required IronNotebooks.Relaxometry.DecayFitStatus Status { get; init; }
         /// <summary>Iterations of the kept branch.</summary>
         public required int Iterations { get; init; }
         /// <summary>Noise σ given, or null.</summary>
@@ -132,7 +132,7 @@ public static class FatWaterCommands
             R2StarPerSecond = Opt(r.R2StarPerSecond), FatFractionPercent = Opt(r.FatFractionPercent), WaterSignal = Opt(r.WaterSignal), FatSignal = Opt(r.FatSignal),
             SwapSuspected = r.SwapSuspected, BranchMargin = r.BranchMargin, Branch = r.Branch, OtherBranchFatFractionPercent = Opt(r.OtherBranchFatFractionPercent),
             OtherBranchR2StarPerSecond = Opt(r.OtherBranchR2StarPerSecond), R2StarKind = "confounderCorrected", Model = ModelName, Spectrum = r.Spectrum,
-            FieldStrengthT = r.FieldStrengthT, Status = r.Status.ToString(), Iterations = r.Iterations, NoiseSigma = r.NoiseSigma, EchoTimesMs = r.EchoTimesMs,
+            FieldStrengthT = r.FieldStrengthT, Status = r.Status, Iterations = r.Iterations, NoiseSigma = r.NoiseSigma, EchoTimesMs = r.EchoTimesMs,
             Signal = signal, Source = source, Slice = slice, Roi = roi, Pixels = pixels, Warnings = [.. r.Warnings, .. extra],
         };
     }
@@ -191,7 +191,7 @@ public static class FatWaterCommands
                     {
                         int i = y * s.Columns + x;
                         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{s.SliceIndex},{x},{y},{F(s.R2StarPerSecond[i])},{F(s.FatFractionPercent[i])},{F(s.WaterSignal[i])},{F(s.FatSignal[i])},{(s.SwapSuspected[i] ? 1 : 0)},{s.Status[i]}"));
+                            $"{s.SliceIndex},{x},{y},{F(s.R2StarPerSecond[i])},{F(s.FatFractionPercent[i])},{F(s.WaterSignal[i])},{F(s.FatSignal[i])},{(s.SwapSuspected[i] ? 1 : 0)},{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Status[i].ToString())}"));
                     }
         }
         File.Move(temp, path, overwrite: true);

@@ -90,7 +90,7 @@ public sealed record Exam
             .GroupBy(x => x.Dir).ToDictionary(g => g.Key, g => g.Select(x => x.s).DistinctBy(s => s.SeriesInstanceUid).ToList());
         // Files skipped as "not DICOM" that are named like images (0-byte or garbage .dcm) are unusable inputs too, not noise.
         var unusable = scan.Failures.Concat(scan.Skipped.Where(f => LooksLikeImageFile(f.Path))
-            .Select(f => f with { Reason = $"{f.Reason} ({new FileInfo(f.Path).Length} bytes)" })).ToList();
+            .Select(f => f with { Reason = $"{f.Reason}{SizeNote(f.Path)}" })).ToList();
         var problems = unusable.Select(f =>
         {
             var series = seriesByFolder.TryGetValue(Path.GetDirectoryName(f.Path)!, out var list) ? list : [];
@@ -131,6 +131,14 @@ public sealed record Exam
             Rois = examRois,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>" (N bytes)" for a regular file; nothing for a link, FIFO or device, whose length cannot or must not be read.</summary>
+    private static string SizeNote(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.LinkTarget is null && (info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) == 0
+            ? $" ({info.Length} bytes)" : "";
     }
 
     private static bool LooksLikeImageFile(string path)

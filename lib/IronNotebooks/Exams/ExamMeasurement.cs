@@ -164,8 +164,13 @@ public static class ExamMeasurement
                     _ when double.IsFinite(rate) && rate > 0 => MeasurementStatus.AboveRange,
                     _ => MeasurementStatus.Failed,
                 };
+                var interval = status == MeasurementStatus.Estimated ? Interval(e, fits, scaling: null)?.Interval : null;
+                if (interval is not null) w.AddRange(interval.Notes.Where(x => !w.Contains(x)));
                 rows.Add(Row(model.Name, c.Name, status, status == MeasurementStatus.Failed ? string.Join(" ", e.Warnings) : null, w) with
                 {
+                    LicCiLowUmolPerGram = interval?.CiLowUmolPerGram,
+                    LicCiHighUmolPerGram = interval?.CiHighUmolPerGram,
+                    ProbabilityAbove = interval?.ProbabilityAbove ?? [],
                     LicUmolPerGram = status == MeasurementStatus.Estimated ? e.Lic?.UmolPerGram : null,
                     LicMgPerGram = status == MeasurementStatus.Estimated ? e.Lic?.MgPerGram : null,
                     RatePerSecond = beyond is null && double.IsFinite(rate) ? rate : null,
@@ -173,6 +178,29 @@ public static class ExamMeasurement
             }
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The 95 % interval of a row whose rate is the mean of the liver ROI fits (docs/methods.md §6, LicUncertainty):
+    /// fit component = the standard error of that mean from each fit's asymptotic SE, √(Σ SEᵢ²) / N; spatial component =
+    /// the spread of the ROI rates beyond what their fit noise explains, √(max(0, s² − mean SEᵢ²) / N) (heterogeneity and
+    /// placement, for the mean of N placements; needs N ≥ 2); calibration residuals are not published and not included
+    /// (LicUncertainty says so). Null when a fit has no standard error.
+    /// </summary>
+    private static LicEstimate? Interval(LicEstimate estimate, IReadOnlyList<DecayFitResult> fits, FieldStrengthScaling? scaling)
+    {
+        if (fits.Count == 0 || fits.Any(f => f.R2StarStandardErrorPerSecond is not double se || !double.IsFinite(se))) return null;
+        int n = fits.Count;
+        double meanSe2 = fits.Average(f => f.R2StarStandardErrorPerSecond!.Value * f.R2StarStandardErrorPerSecond!.Value);
+        double fitSd = Math.Sqrt(meanSe2 * n) / n;
+        double? spatialSd = null;
+        if (n >= 2)
+        {
+            double mean = fits.Average(f => f.R2StarPerSecond);
+            double s2 = fits.Sum(f => (f.R2StarPerSecond - mean) * (f.R2StarPerSecond - mean)) / (n - 1);
+            spatialSd = Math.Sqrt(Math.Max(0, s2 - meanSe2) / n);
+        }
+        return LicUncertainty.WithInterval(estimate, fitSd, spatialSd, scaling);
     }
 
     private static MultiEchoSlice ChooseSlice(MultiEchoSeries series, ExamRois rois)

@@ -37,6 +37,16 @@ public sealed record ExamMeasurementRow
     /// <summary>R2* (r2star), R2 (r2) or the reconstruction's liver R2* (sir), s⁻¹; null when there is none.</summary>
     public double? RatePerSecond { get; init; }
 
+    /// <summary>Lower end of the 95 % interval of the LIC, µmol/g (R2* and R2 rows with a standard error; see
+    /// <see cref="ExamMeasurement"/> for its components); null where no interval could be formed.</summary>
+    public double? LicCiLowUmolPerGram { get; init; }
+
+    /// <summary>Upper end of the 95 % interval of the LIC, µmol/g; null where none could be formed or it is open above.</summary>
+    public double? LicCiHighUmolPerGram { get; init; }
+
+    /// <summary>Probability that the LIC exceeds 3, 7 and 15 mg/g under the interval's normal model; empty without an interval.</summary>
+    public IReadOnlyList<IronNotebooks.Calibration.ThresholdProbability> ProbabilityAbove { get; init; } = [];
+
     /// <summary>For aboveRange: the LIC the data prove the patient exceeds, µmol/g, or null when not even that can be said.</summary>
     public double? LicLowerBoundUmolPerGram { get; init; }
 

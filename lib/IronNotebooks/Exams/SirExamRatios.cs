@@ -63,6 +63,11 @@ public sealed record SirExamRatios
             }
             check = satisfied[0];
             methodSwitch = SwitchNote(exam, check);
+            // A more complete protocol was not possible and a file that belongs to no readable series may be the missing
+            // sequence: measuring with the fallback would change the method because of a damaged transfer, so refuse and
+            // name the files (issue 13); a sequence that is really absent (no such file) is a stated switch instead.
+            if (methodSwitch is not null && OrphanNote(exam).Length > 0)
+                throw new SignalRatioException($"{methodSwitch.Replace(" was used instead.", " would be used instead", StringComparison.Ordinal)}, but the exam has unreadable file(s) that may hold the missing sequence. Repair or remove them, or choose the protocol with --protocol.");
         }
         if (!check.IsSatisfied)
             throw new SignalRatioException($"The exam does not satisfy {check.Protocol.Name}: {string.Join(" ", check.Errors.Select(x => x.Message))}{OrphanNote(exam)}");

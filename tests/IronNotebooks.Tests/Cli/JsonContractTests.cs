@@ -53,6 +53,9 @@ public sealed class JsonContractTests : IClassFixture<SynthCohortFixture>, IDisp
         yield return ("stats roc-compare", ["stats", "roc-compare", csv, "--score", "score", "--score2", "score2", "--truth", "truth", "--json"]);
         yield return ("stats bland-altman", ["stats", "bland-altman", csv, "--a", "a", "--b", "b", "--json"]);
         yield return ("stats kappa", ["stats", "kappa", csv, "--a", "a", "--b", "b", "--json"]);
+        yield return ("exam measure", ["exam", "measure", exam, "--json"]);
+        yield return ("roi propose", ["roi", "propose", mgre, "--out", Path.Combine(_dir, "proposed-rois.json"), "--json"]);
+        yield return ("fit --model fatwater", ["fit", "--te", "1.2,2.2,3.2,4.2,5.2,6.2", "--signal", "900,620,780,560,640,470", "--model", "fatwater", "--field", "1.5", "--json"]);
         yield return ("synth", ["synth", "--out", Path.Combine(_dir, "synth"), "--lic", "100", "--protocol", "multi-echo-gre", "--matrix", "64", "--json"]);
     }
 
