@@ -68,6 +68,8 @@ public static class ExamCommands
             string value = r.LicUmolPerGram is double u ? FormattableString.Invariant($"{u:0.0} µmol/g ({r.LicMgPerGram:0.00} mg/g)")
                 : r.LicLowerBoundUmolPerGram is double lb ? FormattableString.Invariant($"> {lb:0} µmol/g") : "–";
             string rate = r.RatePerSecond is double s ? FormattableString.Invariant($", rate {s:0.0} s⁻¹") : "";
+            if (r.LicCiLowUmolPerGram is double lo) value += r.LicCiHighUmolPerGram is double hi
+                ? FormattableString.Invariant($", 95 % CI {lo:0.0}–{hi:0.0}") : FormattableString.Invariant($", 95 % CI ≥ {lo:0.0} (open above)");
             output.WriteLine($"{r.Key,-44} {ExamMeasurementCsv.StatusName(r.Status),-22} {value}{rate}");
             if (r.MethodSwitch is not null) output.WriteLine($"    method switch: {r.MethodSwitch}");
             if (r.Error is not null) output.WriteLine($"    error: {r.Error}");
