@@ -23,7 +23,7 @@ public sealed class EditorAcquisition
     /// <summary>What the reader sees: series number and description, echo count.</summary>
     public string Label { get; }
 
-    /// <summary><c>multiEcho</c> (two or more magnitude echoes: decay fit, R2* map) or <c>singleEcho</c> (a weighted image, e.g. an SIR sequence).</summary>
+    /// <summary>For DICOM the exam model's kind in camelCase (<c>multiEchoGradientEcho</c>, <c>multiEchoSpinEcho</c>, <c>signalRatioSequence</c>, <c>inOpposedPhase</c>, <c>other</c>); for NIfTI <c>multiEcho</c> or <c>singleEcho</c>.</summary>
     public string Kind { get; }
 
     /// <summary>Magnitude echoes.</summary>

@@ -6,10 +6,10 @@ using IronNotebooks.Imaging;
 namespace IronNotebooks.RoiEditor;
 
 /// <summary>
-/// Which acquisitions an exam folder holds and of what kind: the one place the editor decides that. Today it reads
-/// NIfTI folders (one series per file-name prefix, BIDS sidecars) and DICOM folders (every series with magnitude
-/// images and echo times, via <see cref="ImageCatalog"/>); when the library's exam model (Exam.Open) lands this class
-/// becomes a thin adapter over it and nothing else in the editor changes.
+/// Which acquisitions an exam folder holds and of what kind: the one place the editor decides that. It reads
+/// NIfTI folders (one series per file-name prefix, BIDS sidecars; kind multiEcho or singleEcho) and DICOM folders (every
+/// series with magnitude images and echo times, via <see cref="ImageCatalog"/>, named with the kind the library's exam
+/// model <see cref="Exams.Exam.Open"/> gives it).
 /// </summary>
 public sealed class EditorExam
 {
@@ -98,6 +98,14 @@ public sealed class EditorExam
         var frames = scan.Objects
             .GroupBy(o => o.Header.GetStringOrDefault(DicomTags.SeriesInstanceUID, "") ?? "")
             .ToDictionary(g => g.Key, g => g.Select(o => o.Header.GetStringOrDefault(DicomTags.FrameOfReferenceUID)?.Trim()).FirstOrDefault(f => !string.IsNullOrEmpty(f)));
+        // Kinds (multi-echo GRE, multi-echo SE, SIR sequence with the protocol steps it fills, in/opposed phase) come from
+        // the library's exam model, so the picker names acquisitions as `dicom tree` and `exam measure` do.
+        var kinds = new Dictionary<string, Exams.ExamAcquisition>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var a in Exams.Exam.Open(folder, loadRois: false).Acquisitions) kinds[a.Series.SeriesInstanceUid] = a;
+        }
+        catch (IronNotebooksException e) { problems.Add($"Acquisition kinds could not be identified: {e.Message}"); }
         foreach (var s in catalog.AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).OrderBy(s => s.SeriesNumber ?? int.MaxValue))
         {
             int echoes = s.MagnitudeEchoTimesMs.Count;
@@ -106,9 +114,13 @@ public sealed class EditorExam
                 : $"TE {Number(s.MagnitudeEchoTimesMs[0])} ms";
             string tr = s.RepetitionTimeMs is double t ? $", TR {Number(t)} ms" : "";
             string flip = s.FlipAngleDeg is double f ? $", {Number(f)}°" : "";
-            var label = $"#{s.SeriesNumber?.ToString(CultureInfo.InvariantCulture) ?? "?"} {s.SeriesDescription ?? "(no description)"} ({te}{tr}{flip})";
+            var known = kinds.GetValueOrDefault(s.SeriesInstanceUid);
+            string steps = known is { SignalRatioSteps.Count: > 0 } ? $", {string.Join(" ", known.SignalRatioSteps)}" : "";
+            var label = $"#{s.SeriesNumber?.ToString(CultureInfo.InvariantCulture) ?? "?"} {s.SeriesDescription ?? "(no description)"} ({te}{tr}{flip}{steps})";
+            string kind = known is null ? (echoes > 1 ? "multiEcho" : "singleEcho")
+                : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(known.Kind.ToString());
             var captured = s;
-            acquisitions.Add(new EditorAcquisition("", label, echoes > 1 ? "multiEcho" : "singleEcho", echoes,
+            acquisitions.Add(new EditorAcquisition("", label, kind, echoes,
                 () => MultiEchoSeries.FromCatalog(captured), frames.GetValueOrDefault(s.SeriesInstanceUid)));
         }
     }
