@@ -48,12 +48,18 @@ def run_one(path, kernel, timeout):
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     started = time.monotonic()
     first_cell_s = None
-    with client.setup_kernel():
-        client.kc.wait_for_ready(timeout=120)
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
-            if first_cell_s is None and cell.cell_type == "code":
-                first_cell_s = time.monotonic() - started
+    try:
+        with client.setup_kernel():
+            client.kc.wait_for_ready(timeout=120)
+            for index, cell in enumerate(nb.cells):
+                client.execute_cell(cell, index)
+                if first_cell_s is None and cell.cell_type == "code":
+                    first_cell_s = time.monotonic() - started
+    finally:
+        # nbclient leaves a kernel it did not create (km passed in) running: without this every notebook left a
+        # dotnet-interactive process behind, holding CI's output pipe open so .ci/run never ended.
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
     return nb, time.monotonic() - started, first_cell_s
 
 
