@@ -149,7 +149,6 @@ public sealed record Exam
 
     private static readonly DicomTag ReceiveCoilName = new(0x0018, 0x1250);
     private static readonly DicomTag ScanningSequence = new(0x0018, 0x0020);
-    private static readonly DicomTag EchoNumbers = new(0x0018, 0x0086);
 
     private static DicomDataset? FirstHeader(CatalogSeries s, IReadOnlyDictionary<string, DicomDataset> headers) =>
         s.Acquisitions.SelectMany(a => a.FrameReferences).Select(f => headers.TryGetValue(f.Path, out var h) ? h : null).FirstOrDefault(h => h is not null);
@@ -201,8 +200,8 @@ public sealed record Exam
             if (kind != ExamAcquisitionKind.SignalRatioSequence) ambiguities.Add($"matches SIR step(s) but has {te.Count} echoes");
         }
 
-        var echoNumbers = s.Acquisitions.SelectMany(a => a.FrameReferences).Select(f => headers.TryGetValue(f.Path, out var h) && h.TryGetInt(EchoNumbers, out var n) ? n : (int?)null)
-            .Where(n => n is not null).Select(n => n!.Value).Distinct().Order().ToList();
+        // The catalog's magnitude Echo Numbers (0018,0086): the same list MultiEchoSeries checks for gaps.
+        var echoNumbers = s.MagnitudeEchoNumbers;
         var missing = te.Count >= 2 && echoNumbers.Count > 0 && echoNumbers[^1] <= 1024
             ? Enumerable.Range(1, echoNumbers[^1]).Except(echoNumbers).ToList() : [];
         return new ExamAcquisition
