@@ -138,7 +138,7 @@ public static class CohortCommands
             if (p.GetValue(html) is { } h)
             {
                 if (h.Directory is { Exists: false }) throw new BadInputException($"--html: folder '{h.DirectoryName}' does not exist.");
-                string? js = IronNotebooks.Notebooks.Reports.PlotlyJs.Locate() is { } path ? File.ReadAllText(path) : null;
+                string? js = IronNotebooks.Plotting.Plotly.PlotlyJs.Locate() is { } path ? File.ReadAllText(path) : null;
                 AtomicFile.WriteAllText(h.FullName, CohortValidation.ToHtml(result, table, js));
             }
             if (p.GetValue(json))

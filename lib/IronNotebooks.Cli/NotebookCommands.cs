@@ -144,7 +144,7 @@ public static class NotebookCommands
         if (options.Packages.Count == 0) warnings.Add("IronNotebooks.dll was not found beside ironnb; #r \"nuget: IronNotebooks\" cells will fail.");
         warnings.AddRange(run.Cells.Where(c => c.Status == CellRunStatus.OtherKernel).Select(c => $"cell {c.Cell} is not C# and was not run"));
         if (outFile is not null) NotebookFile.Save(run.Executed, outFile);
-        if (html is not null) warnings.AddRange(HtmlReport.Write(run, html));
+        if (html is not null) warnings.AddRange(HtmlReport.Write(run, html, IronNotebooks.Plotting.Plotly.PlotlyJs.Locate()));
         return new RunReport(run.Name, run.Succeeded && run.Checks.All(c => c.Matches), run.Cells.Count, run.Failed.Count, run.Checks.Count(c => c.Matches),
             run.Checks.Count(c => !c.Matches), Math.Round(run.TotalMs, 1), run.FirstCellMs is { } f ? Math.Round(f, 1) : null,
             outFile is null ? null : Path.GetFullPath(outFile), html is null ? null : Path.GetFullPath(html),

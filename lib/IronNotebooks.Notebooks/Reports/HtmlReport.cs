@@ -16,10 +16,10 @@ public static class HtmlReport
     /// <summary>Writes the report; returns the warnings (plotly.js not found).</summary>
     /// <param name="run">The run to show.</param>
     /// <param name="path">The .html file to write.</param>
-    /// <param name="plotlyJsPath">plotly.min.js to inline; null: <see cref="PlotlyJs.Locate"/>.</param>
-    public static IReadOnlyList<string> Write(NotebookRun run, string path, string? plotlyJsPath = null)
+    /// <param name="plotlyJsPath">plotly.min.js to inline (the CLI passes the library's PlotlyJs.Locate()); null or a
+    /// missing file: not inlined, with a warning.</param>
+    public static IReadOnlyList<string> Write(NotebookRun run, string path, string? plotlyJsPath)
     {
-        plotlyJsPath ??= PlotlyJs.Locate();
         var warnings = new List<string>();
         string? plotly = null;
         if (plotlyJsPath is not null && File.Exists(plotlyJsPath)) plotly = File.ReadAllText(plotlyJsPath);

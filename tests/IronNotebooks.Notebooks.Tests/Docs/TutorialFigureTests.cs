@@ -3,6 +3,7 @@ using IronNotebooks.Dicom.Tests.Support;
 using IronNotebooks.Notebooks.Documents;
 using IronNotebooks.Notebooks.Reports;
 using IronNotebooks.Notebooks.Running;
+using IronNotebooks.Plotting.Plotly;
 using IronNotebooks.Notebooks.Tests.Reports;
 using Xunit;
 

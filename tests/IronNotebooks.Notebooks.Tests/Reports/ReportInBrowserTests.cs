@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IronNotebooks.Dicom.Tests.Support;
 using IronNotebooks.Notebooks.Reports;
 using IronNotebooks.Notebooks.Running;
+using IronNotebooks.Plotting.Plotly;
 using IronNotebooks.Notebooks.Tests.Support;
 using Xunit;
 

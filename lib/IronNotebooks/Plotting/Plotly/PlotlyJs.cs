@@ -1,16 +1,17 @@
-namespace IronNotebooks.Notebooks.Reports;
+namespace IronNotebooks.Plotting.Plotly;
 
 /// <summary>
 /// Finds plotly.min.js of the npm package plotly.js-dist-min (MIT), which environment/fetch-plotly.sh caches outside the
-/// repository. Reports inline it once so they open offline; it is never committed.
+/// repository. Reports inline it once so they open offline; it is never committed. Notebooks and the CLI find it here
+/// rather than searching the cache themselves, so every report inlines the same version.
 /// </summary>
 public static class PlotlyJs
 {
     /// <summary>
-    /// The plotly.js version reports inline; equal to PlotlyHtml.PlotlyJsVersion (the CDN copy figures load inside
-    /// VS Code) and to the version in environment/fetch-plotly.sh.
+    /// The plotly.js version reports inline: the one figures load from the CDN inside VS Code
+    /// (<see cref="PlotlyHtml.PlotlyJsVersion"/>) and the one environment/fetch-plotly.sh fetches.
     /// </summary>
-    public const string Version = "4.1.2";
+    public const string Version = PlotlyHtml.PlotlyJsVersion;
 
     /// <summary>
     /// The path of plotly.min.js, or null: $IRONNB_PLOTLY_JS (a file), else
