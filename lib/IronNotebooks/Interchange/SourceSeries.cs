@@ -1,6 +1,7 @@
 using IronNotebooks.Dicom;
 using IronNotebooks.Dicom.IO;
 using IronNotebooks.Imaging;
+using IronNotebooks.Roi;
 
 namespace IronNotebooks.Interchange;
 
@@ -68,6 +69,46 @@ public sealed record SourceSeries
             FrameOfReferenceUid = frameOfReference,
             Planes = [.. planes.OrderBy(p => p.Geometry.SliceLocationMm).Select((p, i) => new SourcePlane { Index = i, Geometry = p.Geometry, SourceImages = p.Sources, Files = p.Files })],
         };
+    }
+
+    /// <summary>
+    /// The series an ROI set belongs to in <paramref name="catalog"/>: the one with <paramref name="seriesNumber"/> when
+    /// given; else the series holding the set's reference image; else the first multi-echo magnitude series (the one
+    /// R2* is measured on); else the only series.
+    /// </summary>
+    /// <exception cref="InterchangeException">No series matches, or several could and none is preferred; the message lists them.</exception>
+    public static SourceSeries Choose(ImageCatalog catalog, RoiSet? set, string examFolder, int? seriesNumber)
+    {
+        Guard.NotNull(catalog);
+        var all = catalog.AllSeries.ToList();
+        string list = string.Join(", ", all.Select(s => $"{s.SeriesNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} '{s.SeriesDescription}'"));
+        if (all.Count == 0) throw new InterchangeException("the exam has no DICOM image series.", examFolder);
+        if (seriesNumber is { } n)
+            return Of(all.FirstOrDefault(s => s.SeriesNumber == n) ?? throw new InterchangeException($"the exam has no series number {n}; its series: {list}.", examFolder));
+        if (set?.ReferenceImage is { Length: > 0 } reference)
+        {
+            string full = Path.GetFullPath(Path.IsPathRooted(reference) ? reference : Path.Combine(examFolder, reference));
+            var holding = all.FirstOrDefault(s => s.Acquisitions.SelectMany(a => a.FrameReferences).Any(f => string.Equals(Path.GetFullPath(f.Path), full, StringComparison.Ordinal)));
+            if (holding is not null) return Of(holding);
+        }
+        var multiEcho = all.FirstOrDefault(s => s.MagnitudeEchoTimesMs.Count > 1);
+        if (multiEcho is not null) return Of(multiEcho);
+        if (all.Count == 1) return Of(all[0]);
+        throw new InterchangeException($"the exam has {all.Count} series and none is multi-echo nor holds the ROI set's reference image: choose one with --series ({list}).", examFolder);
+    }
+
+    /// <summary>Every series of <paramref name="catalog"/> that can be a source (complete geometry, a frame of reference), for matching imported objects; the others are listed in <paramref name="skipped"/>.</summary>
+    public static IReadOnlyList<SourceSeries> AllOf(ImageCatalog catalog, List<string> skipped)
+    {
+        Guard.NotNull(catalog);
+        Guard.NotNull(skipped);
+        var result = new List<SourceSeries>();
+        foreach (var s in catalog.AllSeries)
+        {
+            try { result.Add(Of(s)); }
+            catch (InterchangeException e) { skipped.Add($"series {s.SeriesNumber} not usable for matching: {e.Reason}"); }
+        }
+        return result;
     }
 
     /// <summary>The plane <paramref name="origin"/> belongs to (within half a slice thickness, and within half a pixel in-plane), or null.</summary>
