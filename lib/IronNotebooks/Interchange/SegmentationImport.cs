@@ -12,7 +12,7 @@ public sealed record SegmentationImportResult
     public required RoiSet Set { get; init; }
 
     /// <summary>
-    /// How frames were matched to the exam: "sop-instance" (through the referenced SOP Instance UIDs), "plane-position"
+    /// How frames were matched to the exam: "sopInstance" (through the referenced SOP Instance UIDs), "planePosition"
     /// (Image Position (Patient) in the same Frame of Reference), or "none" when no exam was given.
     /// </summary>
     public required string Matching { get; init; }
@@ -115,11 +115,11 @@ public static class SegmentationImport
         {
             if (seg.FrameOfReferenceUid is { } fr && fr != byInstance.FrameOfReferenceUid)
                 throw new InterchangeException($"the segmentation references images of series {byInstance.Series.SeriesInstanceUid} but is on Frame of Reference {fr}, not the series' {byInstance.FrameOfReferenceUid}.", seg.FilePath);
-            return (byInstance, "sop-instance");
+            return (byInstance, "sopInstance");
         }
         var sameFrame = exam.Where(s => s.FrameOfReferenceUid == seg.FrameOfReferenceUid).ToList();
         var fit = sameFrame.FirstOrDefault(s => frames.All(f => f.ImagePositionPatientMm is { } p && s.PlaneAt(Vector3Mm.From(p)) is not null));
-        if (fit is not null) return (fit, "plane-position");
+        if (fit is not null) return (fit, "planePosition");
         string seriesUids = seg.ReferencedSeries.Count > 0 ? string.Join(", ", seg.ReferencedSeries.Select(r => r.SeriesInstanceUid)) : "(none)";
         if (sameFrame.Count == 0)
             throw new InterchangeException($"the segmentation does not belong to this exam: it is on Frame of Reference {seg.FrameOfReferenceUid ?? "(none)"} and references series {seriesUids}, "

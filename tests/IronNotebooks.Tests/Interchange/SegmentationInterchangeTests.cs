@@ -188,7 +188,7 @@ public sealed class SegmentationInterchangeTests : IDisposable
         if (which == "corpus" && TestPaths.Corpus is null && !Requirements.RequireAll) return;
         var c = Make(which);
         var imported = SegmentationImport.ToRoiSet(SegmentationReader.Read(c.SegPath), [c.Source], c.ExamFolder);
-        Assert.Equal("sop-instance", imported.Matching);
+        Assert.Equal("sopInstance", imported.Matching);
         Assert.Equal(c.Source.FrameOfReferenceUid, imported.Set.FrameOfReferenceUid);
         Assert.Equal(c.Set.Rois.Select(r => (r.Name, r.Role)), imported.Set.Rois.Select(r => (r.Name, r.Role)));
         foreach (var e in c.Export.Segments)
@@ -243,7 +243,7 @@ public sealed class SegmentationInterchangeTests : IDisposable
         var path = Path.Combine(_dir, "noref.dcm");
         SegmentationWriter.Write(path, stripped);
         var imported = SegmentationImport.ToRoiSet(SegmentationReader.Read(path), [c.Source], c.ExamFolder);
-        Assert.Equal("plane-position", imported.Matching);
+        Assert.Equal("planePosition", imported.Matching);
         foreach (var e in c.Export.Segments)
             Assert.Equal(RasterizerMask(c.Set[e.Roi], c.Source.Planes[e.PlaneIndices[0]]), RasterizerMask(imported.Set[e.Roi], c.Source.Planes[e.PlaneIndices[0]]));
     }
