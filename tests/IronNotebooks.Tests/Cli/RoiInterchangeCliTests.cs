@@ -114,3 +114,32 @@ public sealed class RoiInterchangeCliTests : IClassFixture<SynthCohortFixture>, 
         Assert.False(File.Exists(dcm));
     }
 }
+
+/// <summary>`roi propose` output exported as a Segmentation: automatic segments with the proposer named, on the proposal's slice.</summary>
+public sealed class ProposedRoiExportTests : IClassFixture<SynthCohortFixture>, IDisposable
+{
+    private readonly SynthCohortFixture _cohort;
+    private readonly string _dir = Directory.CreateTempSubdirectory("ironnb-seg-proposed-").FullName;
+
+    public ProposedRoiExportTests(SynthCohortFixture cohort) => _cohort = cohort;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Export_ProposedRois_AreAutomaticWithTheProposerNamedOnTheProposedSlice()
+    {
+        var exam = _cohort.CopyExam("SYN-0002", _dir);
+        var mgre = Directory.GetDirectories(exam, "*_MGRE").Single();
+        var proposed = Path.Combine(_dir, "proposed.json");
+        var propose = CliHarness.Run("roi", "propose", mgre, "--out", proposed, "--json");
+        Assert.True(propose.Code == 0, propose.Err);
+        int slice = JsonDocument.Parse(propose.Out).RootElement.GetProperty("sliceIndex").GetInt32();
+        var export = CliHarness.Run("roi", "export", mgre, "--rois", proposed, "--out", Path.Combine(_dir, "seg"), "--json");
+        Assert.True(export.Code == 0, export.Err);
+        var segments = JsonDocument.Parse(export.Out).RootElement.GetProperty("outputs")[0].GetProperty("segments").EnumerateArray().ToList();
+        Assert.Equal(RoiSet.Load(proposed).Rois.Select(r => r.Name), segments.Select(s => s.GetProperty("roi").GetString()));
+        Assert.All(segments, s => Assert.Equal([slice], s.GetProperty("planes").EnumerateArray().Select(p => p.GetInt32())));
+        var seg = IronNotebooks.Dicom.IO.SegmentationReader.Read(Path.Combine(_dir, "seg", "rois-seg.dcm"));
+        Assert.All(seg.Segments, s => Assert.Equal((IronNotebooks.Dicom.IO.SegmentAlgorithmType.Automatic, "IronNotebooks RoiProposer"), (s.AlgorithmType, s.AlgorithmName)));
+    }
+}
