@@ -28,10 +28,10 @@ public sealed class SegmentationInterchangeTests : IDisposable
     private sealed record Case(string ExamFolder, RoiSet Set, SourceSeries Source, SegmentationExportResult Export, string SegPath);
 
     /// <summary>A synthetic 1.5 T multi-echo exam (64×64) with its ground-truth ROI set.</summary>
-    private Case Synthetic(string id = "SEG-SYN", ulong seed = 20261203)
+    private Case Synthetic(string id = "SEG-SYN", ulong seed = 20261203, bool enhanced = false)
     {
         var exam = SyntheticExamWriter.WritePatient(new VirtualPatient(id, LiverIronConcentration.FromUmolPerGram(120)), [SynthProtocol.MultiEchoGre],
-            Path.Combine(_dir, id), new SimulationOptions(seed, 1.5, new AnatomyOptions(64), 50));
+            Path.Combine(_dir, id), new SimulationOptions(seed, 1.5, new AnatomyOptions(64), 50) { EnhancedMultiEcho = enhanced });
         var set = RoiSet.Load(exam.PathOf(exam.RoiSetFile));
         return Export(exam.Folder, set, ImageCatalog.Scan(exam.Folder).AllSeries.First(s => s.MagnitudeEchoTimesMs.Count > 1));
     }
@@ -70,9 +70,15 @@ public sealed class SegmentationInterchangeTests : IDisposable
         return new Case(examFolder, set, source, export, path);
     }
 
-    private Case Make(string which) => which == "synthetic" ? Synthetic() : Corpus();
+    private Case Make(string which) => which switch
+    {
+        "synthetic" => Synthetic(),
+        "synthetic-enhanced" => Synthetic("SEG-ENH", enhanced: true),
+        _ => Corpus(),
+    };
 
-    public static TheoryData<string> Inputs() => ["synthetic", "corpus"];
+    /// <summary>Classic single-frame files, one Enhanced MR file (sources referenced with frame numbers), and a corpus series.</summary>
+    public static TheoryData<string> Inputs() => ["synthetic", "synthetic-enhanced", "corpus"];
 
     /// <summary>The mask of <paramref name="roi"/> on plane <paramref name="plane"/> as the measurement path computes it.</summary>
     private static IReadOnlyList<int> RasterizerMask(RoiShape roi, SourcePlane plane) => RoiRasterizer.Rasterize(roi, plane.Geometry).PixelIndices;
