@@ -254,6 +254,39 @@ public sealed class SegmentationInterchangeTests : IDisposable
             Assert.Equal(RasterizerMask(c.Set[e.Roi], c.Source.Planes[e.PlaneIndices[0]]), RasterizerMask(imported.Set[e.Roi], c.Source.Planes[e.PlaneIndices[0]]));
     }
 
+    [Fact]
+    public void Import_FrameOnAnotherGrid_IsRefusedAsUnmappableGeometry()
+    {
+        var c = Synthetic();
+        // Same frame of reference and plane position, but a 32×32 grid of twice the spacing: resampling would be needed.
+        var content = c.Export.Content;
+        var coarse = content with
+        {
+            Rows = 32, Columns = 32, PixelSpacingMm = [.. content.PixelSpacingMm.Select(v => 2 * v)],
+            Frames = [.. content.Frames.Select(f => f with { SourceImages = [], PixelIndices = [0, 1, 32] })],
+        };
+        var path = Path.Combine(_dir, "coarse.dcm");
+        SegmentationWriter.Write(path, coarse);
+        var e = Assert.Throws<InterchangeException>(() => SegmentationImport.ToRoiSet(SegmentationReader.Read(path), [c.Source], c.ExamFolder));
+        Assert.Contains("cannot be mapped without resampling", e.Message, StringComparison.Ordinal);
+        Assert.Contains("32×32", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choose_PrefersTheSeriesOfTheReferenceImage_AndNamesTheSeriesWhenAskedForAMissingOne()
+    {
+        var exam = SyntheticExamWriter.WritePatient(new VirtualPatient("SEG-CHOOSE", LiverIronConcentration.FromUmolPerGram(80)), [SynthProtocol.Rennes, SynthProtocol.MultiEchoGre],
+            Path.Combine(_dir, "choose"), new SimulationOptions(5, 1.5, new AnatomyOptions(64), 50));
+        var catalog = ImageCatalog.Scan(exam.Folder);
+        var set = RoiSet.Load(exam.PathOf(exam.RoiSetFile));
+        var byReference = SourceSeries.Choose(catalog, set, exam.Folder, null);
+        Assert.Contains(byReference.Planes.SelectMany(p => p.Files), f => Path.GetFullPath(f) == Path.GetFullPath(Path.Combine(exam.Folder, set.ReferenceImage!)));
+        var multiEcho = SourceSeries.Choose(catalog, set with { ReferenceImage = null }, exam.Folder, null);
+        Assert.True(multiEcho.Series.MagnitudeEchoTimesMs.Count > 1);
+        var e = Assert.Throws<InterchangeException>(() => SourceSeries.Choose(catalog, set, exam.Folder, 777));
+        Assert.Contains("no series number 777", e.Message, StringComparison.Ordinal);
+    }
+
     [CorpusFact]
     public void Import_PydicomLiverSegmentation_WithoutExam_GivesOneLiverMaskPerPlane()
     {
