@@ -132,17 +132,7 @@ public static class ParametricMapWriter
         ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, now.ToString("yyyyMMdd", CultureInfo.InvariantCulture));   // Content Date
         ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, now.ToString("HHmmss", CultureInfo.InvariantCulture));     // Content Time
 
-        // Patient and General Study: copied from the source so that the map files with its study.
-        foreach (var (tag, vr) in new (DicomTag, DicomVR)[]
-        {
-            (DicomTags.PatientName, DicomVR.PN), (DicomTags.PatientID, DicomVR.LO), (new DicomTag(0x0010, 0x0030), DicomVR.DA),
-            (new DicomTag(0x0010, 0x0040), DicomVR.CS), (DicomTags.StudyDate, DicomVR.DA), (DicomTags.StudyTime, DicomVR.TM),
-            (new DicomTag(0x0008, 0x0090), DicomVR.PN), (new DicomTag(0x0020, 0x0010), DicomVR.SH), (new DicomTag(0x0008, 0x0050), DicomVR.SH),
-        })
-            ds.SetString(tag, vr, c.Source.GetStringOrDefault(tag) ?? "");
-        ds.SetString(DicomTags.StudyInstanceUID, DicomVR.UI, c.Source.GetString(DicomTags.StudyInstanceUID));
-        if (c.Source.GetStringOrDefault(new DicomTag(0x0008, 0x1030)) is { Length: > 0 } studyDescription)
-            ds.SetString(new DicomTag(0x0008, 0x1030), DicomVR.LO, studyDescription);
+        DerivedObjectHeader.CopyPatientAndStudy(c.Source, ds);   // Patient and General Study, so that the map files with its study
 
         // General Series / Parametric Map Series, Frame of Reference, equipment.
         ds.SetString(DicomTags.Modality, DicomVR.CS, c.Source.GetStringOrDefault(DicomTags.Modality) is { Length: > 0 } m ? m : "MR");

@@ -1,0 +1,137 @@
+using System.Globalization;
+using IronNotebooks.Dicom.IO;
+
+namespace IronNotebooks.Dicom.StructuredReporting;
+
+/// <summary>A referenced instance and the study and series it belongs to (for the evidence sequences).</summary>
+/// <param name="StudyInstanceUid">Study Instance UID of the instance.</param>
+/// <param name="SeriesInstanceUid">Series Instance UID of the instance.</param>
+/// <param name="SopClassUid">SOP Class UID.</param>
+/// <param name="SopInstanceUid">SOP Instance UID.</param>
+public sealed record SrEvidence(string StudyInstanceUid, string SeriesInstanceUid, string SopClassUid, string SopInstanceUid);
+
+/// <summary>A local coding scheme used by the document (Coding Scheme Identification Sequence, PS3.3 §C.12.1.1.4).</summary>
+/// <param name="Designator">Coding Scheme Designator, "99…" for a private scheme (PS3.16 §8.1).</param>
+/// <param name="Name">Coding Scheme Name.</param>
+/// <param name="ResponsibleOrganization">Who maintains it.</param>
+public sealed record SrCodingScheme(string Designator, string Name, string ResponsibleOrganization);
+
+/// <summary>What an SR document needs besides its content tree.</summary>
+public sealed record SrDocumentContent
+{
+    /// <summary>The root CONTAINER with the whole tree.</summary>
+    public required SrContentItem Root { get; init; }
+
+    /// <summary>A dataset of the source images: patient and study are copied from it so the SR files with that study.</summary>
+    public required DicomDataset Source { get; init; }
+
+    /// <summary>Every instance the tree references (Current Requested Procedure Evidence Sequence).</summary>
+    public required IReadOnlyList<SrEvidence> Evidence { get; init; }
+
+    /// <summary>Private coding schemes whose designators the tree uses.</summary>
+    public IReadOnlyList<SrCodingScheme> CodingSchemes { get; init; } = [];
+
+    /// <summary>Series Description.</summary>
+    public string SeriesDescription { get; init; } = "";
+
+    /// <summary>Series Number.</summary>
+    public int SeriesNumber { get; init; } = 901;
+
+    /// <summary>Software Versions (0018,1020) of the writer.</summary>
+    public string SoftwareVersion { get; init; } = DicomUid.ImplementationVersionName;
+}
+
+/// <summary>
+/// Writes an Enhanced SR document (SOP class 1.2.840.10008.5.1.4.1.1.88.22, PS3.3 A.35.2): Patient and General Study
+/// copied from the source, SR Document Series, General Equipment, SR Document General (complete, unverified, with the
+/// evidence of every referenced instance) and SR Document Content from an <see cref="SrContentItem"/> tree.
+/// </summary>
+public static class SrDocumentWriter
+{
+    /// <summary>Enhanced SR Storage.</summary>
+    public const string EnhancedSrSopClassUid = "1.2.840.10008.5.1.4.1.1.88.22";
+
+    /// <summary>Comprehensive SR Storage (read as well).</summary>
+    public const string ComprehensiveSrSopClassUid = "1.2.840.10008.5.1.4.1.1.88.33";
+
+    /// <summary>Comprehensive 3D SR Storage (read as well).</summary>
+    public const string Comprehensive3DSrSopClassUid = "1.2.840.10008.5.1.4.1.1.88.34";
+
+    /// <summary>Builds the dataset.</summary>
+    /// <exception cref="ArgumentException">The tree is not encodable (see <see cref="SrContentCodec.WriteRoot"/>) or evidence is missing.</exception>
+    public static DicomDataset Create(SrDocumentContent c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var now = DateTime.UtcNow;
+        string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var ds = new DicomDataset();
+        ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, EnhancedSrSopClassUid);
+        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
+        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
+        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
+        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
+        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
+        DerivedObjectHeader.CopyPatientAndStudy(c.Source, ds);
+
+        // SR Document Series and General Equipment.
+        ds.SetString(DicomTags.Modality, DicomVR.CS, "SR");
+        ds.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, DicomUid.Generate());
+        ds.SetIntegerString(DicomTags.SeriesNumber, c.SeriesNumber);
+        if (c.SeriesDescription.Length > 0) ds.SetString(DicomTags.SeriesDescription, DicomVR.LO, c.SeriesDescription.Length <= 64 ? c.SeriesDescription : c.SeriesDescription[..64]);
+        ds.SetSequence(new DicomTag(0x0008, 0x1111));                   // Referenced Performed Procedure Step Sequence (Type 2, empty)
+        ds.SetString(DicomTags.Manufacturer, DicomVR.LO, "IronNotebooks");
+        ds.SetString(DicomTags.ManufacturerModelName, DicomVR.LO, "ironnb");
+        ds.SetString(new DicomTag(0x0018, 0x1020), DicomVR.LO, c.SoftwareVersion);
+
+        // SR Document General.
+        ds.SetIntegerString(DicomTags.InstanceNumber, 1);
+        ds.SetString(new DicomTag(0x0040, 0xA491), DicomVR.CS, "COMPLETE");     // Completion Flag
+        ds.SetString(new DicomTag(0x0040, 0xA493), DicomVR.CS, "UNVERIFIED");   // Verification Flag: no person signed it
+        ds.SetSequence(new DicomTag(0x0040, 0xA372));                            // Performed Procedure Code Sequence (Type 2, empty)
+        if (c.Evidence.Count > 0) ds.SetSequence(new DicomTag(0x0040, 0xA375), EvidenceItems(c.Evidence));   // Current Requested Procedure Evidence
+
+        if (c.CodingSchemes.Count > 0)
+            ds.SetSequence(new DicomTag(0x0008, 0x0110), [.. c.CodingSchemes.Select(s =>
+            {
+                var item = new DicomDataset();
+                item.SetString(new DicomTag(0x0008, 0x0102), DicomVR.SH, s.Designator);
+                item.SetString(new DicomTag(0x0008, 0x0115), DicomVR.ST, s.Name);                          // Coding Scheme Name
+                item.SetString(new DicomTag(0x0008, 0x0116), DicomVR.ST, s.ResponsibleOrganization);       // Coding Scheme Responsible Organization
+                return item;
+            })]);
+
+        SrContentCodec.WriteRoot(ds, c.Root);
+        return ds;
+    }
+
+    /// <summary>Writes the document atomically (temporary file in the target folder, then renamed).</summary>
+    public static void Write(string path, SrDocumentContent content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var ds = Create(content);
+        AtomicFile.Write(path, stream => DicomWriter.Write(stream, ds));
+    }
+
+    /// <summary>Hierarchical SOP Instance Reference Macro items: one per study, series grouped inside.</summary>
+    private static DicomDataset[] EvidenceItems(IReadOnlyList<SrEvidence> evidence) =>
+        [.. evidence.Distinct().GroupBy(e => e.StudyInstanceUid).Select(study =>
+        {
+            var s = new DicomDataset();
+            s.SetString(DicomTags.StudyInstanceUID, DicomVR.UI, study.Key);
+            s.SetSequence(new DicomTag(0x0008, 0x1115), [.. study.GroupBy(e => e.SeriesInstanceUid).Select(series =>
+            {
+                var item = new DicomDataset();
+                item.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, series.Key);
+                item.SetSequence(new DicomTag(0x0008, 0x1199), [.. series.Select(e =>
+                {
+                    var sop = new DicomDataset();
+                    sop.SetString(new DicomTag(0x0008, 0x1150), DicomVR.UI, e.SopClassUid);
+                    sop.SetString(new DicomTag(0x0008, 0x1155), DicomVR.UI, e.SopInstanceUid);
+                    return sop;
+                })]);
+                return item;
+            })]);
+            return s;
+        })];
+}
