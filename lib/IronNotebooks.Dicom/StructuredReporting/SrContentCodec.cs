@@ -127,7 +127,8 @@ public static class SrContentCodec
             var children = new DicomDataset[item.Children.Count];
             for (int i = 0; i < children.Length; i++)
             {
-                children[i] = new DicomDataset();
+                // Items are encoded in the document's Specific Character Set (UTF-8 for this library's documents).
+                children[i] = new DicomDataset { TextEncoding = ds.TextEncoding };
                 Encode(children[i], item.Children[i], $"{path}.{i + 1}");
             }
             ds.SetSequence(ContentSequence, children);

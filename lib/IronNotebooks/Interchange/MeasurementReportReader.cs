@@ -226,10 +226,29 @@ public static class MeasurementReportReader
             var resolved = options.ResolveImage?.Invoke(e.Image.SopInstanceUid, e.Image.FrameNumber);
             if (resolved is null || e.Roi is MaskRoi)
                 throw new SrContentException("1", $"places ROIs on {images.Count} images; ROI '{e.Roi.Name}' lies on image {e.Image.SopInstanceUid}, which was not resolved to a file with geometry (give the source images)", dataset.SourcePath);
-            placed.Add(ExamRois.ToPatient(e.Roi, resolved.Geometry));
+            placed.Add(ToPatient(e.Roi, resolved.Geometry));
         }
         notes.Add($"the ROIs lie on {images.Count} images: placed in patient mm through each image's geometry");
         return (new RoiSet(description, null, placed), notes);
+    }
+
+    /// <summary>A pixel ROI in patient mm, keeping its shape where the pixels allow (circles and ellipses on square pixels,
+    /// rectangles always) so it covers the same pixels; other cases go through <see cref="ExamRois.ToPatient"/>.</summary>
+    private static RoiShape ToPatient(RoiShape roi, ImageGeometry g)
+    {
+        RoiPoint P(RoiPoint p)
+        {
+            var v = g.PixelToPatient(p.X, p.Y);
+            return new RoiPoint(v.X, v.Y, v.Z);
+        }
+        bool square = Math.Abs(g.RowSpacingMm - g.ColumnSpacingMm) < 1e-6;
+        double mm = g.ColumnSpacingMm;
+        return roi switch
+        {
+            EllipseRoi e when square => new EllipseRoi(e.Name, e.Role, RoiSpace.PatientMm, P(e.Center), e.RadiusX * mm, e.RadiusY * mm, e.AngleDeg),
+            RectangleRoi r => new RectangleRoi(r.Name, r.Role, RoiSpace.PatientMm, P(r.Corner0), P(r.Corner1)),
+            _ => ExamRois.ToPatient(roi, g),
+        };
     }
 
     /// <summary>SOP Instance UID → (study, series) from the evidence sequences.</summary>
