@@ -65,7 +65,9 @@ public static class SrDocumentWriter
         var now = DateTime.UtcNow;
         string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
         var ds = new DicomDataset();
-        ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
+        // The default repertoire when every text is ASCII (DCMTK's SR checker validates VRs only there), UTF-8 otherwise.
+        if (!IsAscii(c))
+            ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
         ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, EnhancedSrSopClassUid);
         ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
         ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
@@ -111,6 +113,17 @@ public static class SrDocumentWriter
         ArgumentNullException.ThrowIfNull(path);
         var ds = Create(content);
         AtomicFile.Write(path, stream => DicomWriter.Write(stream, ds));
+    }
+
+    private static bool IsAscii(SrDocumentContent c)
+    {
+        static bool Ascii(string? s) => s is null || s.All(ch => ch < 128);
+        static bool Code(DicomCode? code) => code is null || (Ascii(code.Value) && Ascii(code.Scheme) && Ascii(code.Meaning));
+        static bool Tree(SrContentItem i) => Ascii(i.Text) && Code(i.ConceptName) && Code(i.Code) && Code(i.Units) && i.Children.All(Tree);
+        var header = new[] { DicomTags.PatientName, DicomTags.PatientID, new DicomTag(0x0008, 0x0090), new DicomTag(0x0020, 0x0010),
+            new DicomTag(0x0008, 0x0050), new DicomTag(0x0008, 0x1030) };
+        return Tree(c.Root) && Ascii(c.SeriesDescription) && Ascii(c.SoftwareVersion) && header.All(t => Ascii(c.Source.GetStringOrDefault(t)))
+            && c.CodingSchemes.All(s => Ascii(s.Name) && Ascii(s.ResponsibleOrganization));
     }
 
     /// <summary>Hierarchical SOP Instance Reference Macro items: one per study, series grouped inside.</summary>

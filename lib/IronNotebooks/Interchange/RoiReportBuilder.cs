@@ -95,16 +95,24 @@ public static class RoiReportBuilder
             LicMgPerGram = inRange ? lic : null,
             LicUmolPerGram = inRange ? lic * LiverIronConcentration.UmolPerMg : null,
             Calibration = calibration.Name,
-            CalibrationParameters =
-            [
+            CalibrationParameters = [.. new[]
+            {
                 $"calibration: {calibration.Title}; {calibration.Formula}",
                 $"field strength (T): {calibration.FieldStrengthT.ToString(CultureInfo.InvariantCulture)}",
                 $"validity range: {calibration.ValidityRange}",
                 "applied to: the ROI mean R2*",
                 $"status: {calibration.StatusNote}",
-            ],
+            }.Select(AsciiText)],
         };
     }
+
+    /// <summary>
+    /// The few typographic symbols of the calibration texts in ASCII (en dash, middle dot, times, micro, superscripts), so
+    /// that a report of ASCII names stays in DICOM's default repertoire, which every reader and DCMTK's checker handle.
+    /// </summary>
+    internal static string AsciiText(string text) => text
+        .Replace('–', '-').Replace('—', '-').Replace('·', '*').Replace('×', 'x').Replace('−', '-').Replace("µ", "u", StringComparison.Ordinal)
+        .Replace("⁻¹", "^-1", StringComparison.Ordinal).Replace('²', '2').Replace('³', '3').Replace("≤", "<=", StringComparison.Ordinal).Replace("≥", ">=", StringComparison.Ordinal);
 
     /// <summary>The slice of the set's reference image, or 0 (as <see cref="Exams.ExamRois"/> measures a set without one).</summary>
     private static int ReferenceSlice(RoiSet rois, MultiEchoSeries series, List<FrameReference> references, string? examFolder)
