@@ -17,6 +17,16 @@ internal static class MultiEchoFolder
         bool nifti = Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
         if (nifti) return MultiEchoSeries.FromNiftiFolder(folder, series);
 
+        var (catalog, chosen) = Choose(folder, series);
+        return MultiEchoSeries.FromCatalog(catalog, chosen);
+    }
+
+    /// <summary>The catalogued DICOM series <see cref="Load"/> would read (for outputs that reference it, e.g. a Parametric Map).</summary>
+    /// <exception cref="BadInputException">As <see cref="Load"/>.</exception>
+    public static CatalogSeries CatalogSeriesOf(string folder, string? series) => Choose(folder, series).Series;
+
+    private static (ImageCatalog Catalog, CatalogSeries Series) Choose(string folder, string? series)
+    {
         var catalog = ImageCatalog.Scan(folder);
         var candidates = catalog.AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
         if (series is not null)
@@ -29,7 +39,7 @@ internal static class MultiEchoFolder
         {
             0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}"
                 + (catalog.Failures.Count == 0 ? "." : $"; {catalog.Failures.Count} file(s) could not be read: {string.Join("; ", catalog.Failures.Select(f => $"{f.Path}: {f.Reason}"))}.")),
-            1 => MultiEchoSeries.FromCatalog(catalog, candidates[0]),
+            1 => (catalog, candidates[0]),
             _ => throw new BadInputException($"{candidates.Count} series could be measured; choose one with --series: "
                 + string.Join(", ", candidates.Select(s => $"{s.SeriesNumber} '{s.SeriesDescription}'"))),
         };

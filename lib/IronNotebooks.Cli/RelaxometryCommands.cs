@@ -70,6 +70,10 @@ public static class RelaxometryCommands
         /// <summary>Field strength of the series, tesla, or null when the files do not say.</summary>
         public double? FieldStrengthT { get; init; }
 
+        /// <summary>The LIC Parametric Map written beside the R2* one (--format parametric-map --calibration); absent otherwise.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? LicOut { get; init; }
+
         /// <summary>Source index of each mapped slice (DICOM position order, NIfTI voxel index k), as in the CSV's slice column.</summary>
         public IReadOnlyList<int> SliceIndices { get; init; } = [];
 
@@ -102,22 +106,33 @@ public static class RelaxometryCommands
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of text." };
         var field = new Option<double?>("--field") { Description = "Field strength, tesla (--model fatwater: sets the fat frequencies; default from the series)." };
         var spectrum = new Option<string?>("--spectrum") { Description = "Fat spectrum for --model fatwater: " + string.Join(" | ", IronNotebooks.FatWater.FatSpectra.All.Select(s => s.Name)) + " (default hamilton2011)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "auto (CSV for a .csv path, else a folder of classic MR images) | csv | mr | parametric-map: one DICOM Parametric Map file "
+                + "(float32 R2* in 1/s with Real World Value Mapping, referencing the source images) for quantitative tools; the MR folder stays for viewers.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var calibration = new Option<string?>("--calibration") { Description = "With --format parametric-map: also write the LIC map (mg/g, NaN outside the calibration's range) as FILE-lic.dcm through this R2* calibration." };
         var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal); --model fatwater writes CC-R2* and PDFF maps.")
-            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json, field, spectrum };
+            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json, field, spectrum, format, calibration };
         map.SetAction(p => FatWaterCommands.IsFatWater(p.GetValue(model)!)
-            ? MapFatWater(p.GetValue(dir)!, p.GetValue(series), p.GetValue(field), p.GetValue(spectrum), p.GetValue(noise), p.GetValue(coils), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output)
+            ? (p.GetValue(format) != "auto" || p.GetValue(calibration) is not null
+                ? throw new BadInputException("--format and --calibration apply to R2* maps; --model fatwater writes its own CSV or DICOM maps.", "--format")
+                : MapFatWater(p.GetValue(dir)!, p.GetValue(series), p.GetValue(field), p.GetValue(spectrum), p.GetValue(noise), p.GetValue(coils), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output))
             : Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(mask),
-            p.GetValue(outFile)!, p.GetValue(json), output));
+            p.GetValue(outFile)!, p.GetValue(json), output, p.GetValue(format)!, p.GetValue(calibration)));
         return map;
     }
 
     private static int Map(DirectoryInfo dir, string? series, string modelName, double? noise, string? noiseRoiSpec, int coils, double maskThreshold,
-        string outPath, bool json, TextWriter output)
+        string outPath, bool json, TextWriter output, string format = "auto", string? calibrationName = null)
     {
         if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
         var model = Wrap(() => DecayModels.Get(modelName));
         var loaded = MultiEchoFolder.Load(dir.FullName, series);
+        var calibration = MapOutputFormat.Check(format, outPath, calibrationName,
+            Directory.EnumerateFiles(dir.FullName).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase)));
         var warnings = new List<string>(loaded.Warnings);
         if (noiseRoiSpec is not null)
         {
@@ -129,7 +144,9 @@ public static class RelaxometryCommands
         // Refuse an output inside the input before spending minutes on the map.
         AtomicOutput.RefuseInsideInputs(outPath, R2StarMapWriter.InputFolders(loaded), "--out");
         var result = Wrap(() => MapWithProgress(loaded, model, options, showProgress: !json && !Console.IsErrorRedirected));
-        warnings.AddRange(R2StarMapWriter.Write(result, loaded, outPath, "--out"));
+        string? licOut = null;
+        if (format == "parametric-map") licOut = MapOutputFormat.WriteParametricMaps(result, loaded, dir.FullName, series, outPath, calibration);
+        else warnings.AddRange(R2StarMapWriter.Write(result, loaded, outPath, "--out"));
         var outFile = new FileInfo(outPath);
         var usable = result.Slices.SelectMany(s => s.R2StarPerSecond).Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToList();
         var report = new MapReport(result.Model, outFile.FullName, result.Slices.Count, result.Slices.Count > 0 ? result.Slices[0].Columns : 0,
@@ -141,6 +158,7 @@ public static class RelaxometryCommands
                 SliceIndices = [.. result.Slices.Select(x => x.SliceIndex)],
                 SliceLocationsMm = [.. loaded.Slices.Select(x => Math.Round(x.SliceLocationMm, 3))],
                 IncompleteSlices = loaded.IncompleteSlices,
+                LicOut = licOut,
             };
         if (result.BeyondMeasurableRangePixels > 0)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
@@ -152,6 +170,7 @@ public static class RelaxometryCommands
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Model}: {report.FittedPixels} pixels fitted, {report.MaskedPixels} masked, {report.FailedPixels} without a usable fit; median R2* {report.MedianR2StarPerSecond:0.#} s⁻¹ → {report.Out}"));
+        if (licOut is not null) output.WriteLine($"LIC map ({calibration!.Name}) → {licOut}");
         foreach (var w in warnings) output.WriteLine($"warning: {w}");
         return ExitCodes.Success;
     }

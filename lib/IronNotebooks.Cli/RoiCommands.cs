@@ -24,7 +24,7 @@ public static class RoiCommands
     /// <summary>Builds `roi stats`.</summary>
     public static Command Build(TextWriter output)
     {
-        var roi = new Command("roi", "Measure regions of interest.");
+        var roi = new Command("roi", "Measure regions of interest, propose them, and exchange them as DICOM.");
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder of DICOM files, or of NIfTI files with BIDS JSON sidecars." };
         var spec = new Option<string>("--roi")
         {
@@ -41,6 +41,8 @@ public static class RoiCommands
         roi.Subcommands.Add(stats);
         roi.Subcommands.Add(RoiEditCommand.Build(output));
         roi.Subcommands.Add(RoiProposeCommand.Build(output));
+        roi.Subcommands.Add(RoiExportCommand.Build(output));
+        roi.Subcommands.Add(RoiImportCommand.Build(output));
         return roi;
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IronNotebooks.Dicom.IO;
 
 /// <summary>A coded concept: value, coding scheme designator and meaning (PS3.3 §8.8).</summary>
@@ -120,34 +118,12 @@ public static class ParametricMapWriter
         if (c.PixelSpacingMm.Count != 2 || c.ImageOrientationPatient.Count != 6) throw new ArgumentException("Pixel Spacing needs 2 values and Image Orientation (Patient) 6.", nameof(c));
         if (c.Quantity.Label.Length > 16) throw new ArgumentException($"LUT Label '{c.Quantity.Label}' is longer than 16 characters.", nameof(c));
 
-        var now = DateTime.UtcNow;
-        var ds = new DicomDataset();
-        ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
-        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, SopClassUid);
-        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
-        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, now.ToString("yyyyMMdd", CultureInfo.InvariantCulture));   // Instance Creation Date
-        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, now.ToString("HHmmss", CultureInfo.InvariantCulture));
+        var ds = DerivedObjectModules.Start(SopClassUid, c.Source, c.Source.GetStringOrDefault(DicomTags.Modality) is { Length: > 0 } m ? m : "MR",
+            c.SeriesNumber, c.SeriesDescription, c.SoftwareVersion);
         // Image Type: DERIVED\PRIMARY, image flavor VOLUME, derived pixel contrast = the content label (e.g. R2STAR).
         ds.SetString(DicomTags.ImageType, DicomVR.CS, "DERIVED", "PRIMARY", "VOLUME", c.ContentLabel);
-        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, now.ToString("yyyyMMdd", CultureInfo.InvariantCulture));   // Content Date
-        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, now.ToString("HHmmss", CultureInfo.InvariantCulture));     // Content Time
-
-        DerivedObjectHeader.CopyPatientAndStudy(c.Source, ds);   // Patient and General Study, so that the map files with its study
-
-        // General Series / Parametric Map Series, Frame of Reference, equipment.
-        ds.SetString(DicomTags.Modality, DicomVR.CS, c.Source.GetStringOrDefault(DicomTags.Modality) is { Length: > 0 } m ? m : "MR");
-        ds.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, DicomUid.Generate());
-        ds.SetIntegerString(DicomTags.SeriesNumber, c.SeriesNumber);
-        if (c.SeriesDescription.Length > 0) ds.SetString(DicomTags.SeriesDescription, DicomVR.LO, c.SeriesDescription);
-        ds.SetString(DicomTags.FrameOfReferenceUID, DicomVR.UI, c.Source.GetString(DicomTags.FrameOfReferenceUID));
-        ds.SetString(new DicomTag(0x0020, 0x1040), DicomVR.LO, "");   // Position Reference Indicator (Type 2)
-        ds.SetString(DicomTags.Manufacturer, DicomVR.LO, "IronNotebooks");
-        ds.SetString(new DicomTag(0x0008, 0x1090), DicomVR.LO, "IronNotebooks");   // Manufacturer's Model Name
-        ds.SetString(new DicomTag(0x0018, 0x1000), DicomVR.LO, "1");               // Device Serial Number
-        ds.SetString(new DicomTag(0x0018, 0x1020), DicomVR.LO, c.SoftwareVersion); // Software Versions
 
         // Parametric Map Image: 32-bit float pixels, no compression, no burned-in text.
-        ds.SetIntegerString(DicomTags.InstanceNumber, 1);
         ds.SetString(new DicomTag(0x0018, 0x9004), DicomVR.CS, "RESEARCH");        // Content Qualification
         ds.SetString(new DicomTag(0x0070, 0x0080), DicomVR.CS, c.ContentLabel);
         ds.SetString(new DicomTag(0x0070, 0x0081), DicomVR.LO, c.ContentDescription);
@@ -164,21 +140,13 @@ public static class ParametricMapWriter
         ds.SetIntegerString(DicomTags.NumberOfFrames, c.Frames.Count);
 
         // Multi-frame Dimension: frames are indexed by their position along the slice normal.
-        var dimensionOrganization = DicomUid.Generate();
-        var organization = new DicomDataset();
-        organization.SetString(new DicomTag(0x0020, 0x9164), DicomVR.UI, dimensionOrganization);
-        ds.SetSequence(new DicomTag(0x0020, 0x9221), organization);
-        var index = new DicomDataset();
-        index.SetString(new DicomTag(0x0020, 0x9164), DicomVR.UI, dimensionOrganization);
-        index.Set(new DicomElement(new DicomTag(0x0020, 0x9165), DicomVR.AT, AttributeTag(DicomTags.ImagePositionPatient)));   // Dimension Index Pointer
-        index.Set(new DicomElement(new DicomTag(0x0020, 0x9167), DicomVR.AT, AttributeTag(DicomTags.PlanePositionSequence)));  // Functional Group Pointer
-        index.SetString(new DicomTag(0x0020, 0x9421), DicomVR.LO, "Image Position (Patient)");
-        ds.SetSequence(new DicomTag(0x0020, 0x9222), index);
+        DerivedObjectModules.SetDimensions(ds, (DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "Image Position (Patient)"));
 
         ds.SetSequence(new DicomTag(0x0040, 0x0555));   // Acquisition Context Sequence (Type 2, empty)
         ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, SharedGroups(c));
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, [.. c.Frames.Select((f, i) => PerFrameGroups(f, i))]);
-        ds.SetSequence(new DicomTag(0x0008, 0x1115), SourceSeriesReference(c));   // Referenced Series Sequence (Common Instance Reference)
+        ds.SetSequence(new DicomTag(0x0008, 0x1115), DerivedObjectModules.SourceSeriesReference(c.SourceSeriesInstanceUid,
+            c.Frames.SelectMany(f => f.SourceImages).Select(s => new DicomSourceImage(s.SopClassUid, s.SopInstanceUid))));   // Referenced Series Sequence (Common Instance Reference)
 
         var pixels = new byte[4L * c.Rows * c.Columns * c.Frames.Count];
         for (int f = 0; f < c.Frames.Count; f++)
@@ -250,34 +218,9 @@ public static class ParametricMapWriter
         position.SetDecimalString(DicomTags.ImagePositionPatient, [.. frame.ImagePositionPatientMm]);
         item.SetSequence(DicomTags.PlanePositionSequence, position);
         if (frame.SourceImages.Count > 0)
-        {
-            var derivation = new DicomDataset();
-            derivation.SetSequence(new DicomTag(0x0008, 0x9215), new DicomCode("110816", "DCM", "Time Course of Signal").ToItem());   // Derivation Code
-            derivation.SetSequence(new DicomTag(0x0008, 0x2112), [.. frame.SourceImages.Select(s =>                                   // Source Image Sequence
-            {
-                var src = new DicomDataset();
-                src.SetString(new DicomTag(0x0008, 0x1150), DicomVR.UI, s.SopClassUid);
-                src.SetString(new DicomTag(0x0008, 0x1155), DicomVR.UI, s.SopInstanceUid);
-                src.SetSequence(new DicomTag(0x0040, 0xA170), new DicomCode("121322", "DCM", "Source image for image processing operation").ToItem());   // Purpose of Reference
-                return src;
-            })]);
-            item.SetSequence(new DicomTag(0x0008, 0x9124), derivation);             // Derivation Image Sequence
-        }
+            item.SetSequence(new DicomTag(0x0008, 0x9124), DerivedObjectModules.DerivationImage(new DicomCode("110816", "DCM", "Time Course of Signal"),   // Derivation Image Sequence
+                [.. frame.SourceImages.Select(s => new DicomSourceImage(s.SopClassUid, s.SopInstanceUid))]));
         return item;
-    }
-
-    private static DicomDataset SourceSeriesReference(ParametricMapContent c)
-    {
-        var series = new DicomDataset();
-        series.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, c.SourceSeriesInstanceUid);
-        series.SetSequence(new DicomTag(0x0008, 0x114A), [.. c.Frames.SelectMany(f => f.SourceImages).Distinct().Select(s =>   // Referenced Instance Sequence
-        {
-            var instance = new DicomDataset();
-            instance.SetString(new DicomTag(0x0008, 0x1150), DicomVR.UI, s.SopClassUid);
-            instance.SetString(new DicomTag(0x0008, 0x1155), DicomVR.UI, s.SopInstanceUid);
-            return instance;
-        })]);
-        return series;
     }
 
     private static (double Min, double Max) FiniteRange(IReadOnlyList<ParametricMapFrame> frames)
@@ -288,7 +231,4 @@ public static class ParametricMapWriter
                 if (float.IsFinite(v)) { min = Math.Min(min, v); max = Math.Max(max, v); }
         return double.IsFinite(min) ? (min, max) : (0, 0);
     }
-
-    private static byte[] AttributeTag(DicomTag tag) =>
-        [(byte)tag.Group, (byte)(tag.Group >> 8), (byte)tag.Element, (byte)(tag.Element >> 8)];
 }

@@ -74,7 +74,7 @@ public static class SrDocumentWriter
         ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
         ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
         ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
-        DerivedObjectHeader.CopyPatientAndStudy(c.Source, ds);
+        DerivedObjectModules.CopyPatientAndStudy(c.Source, ds);
 
         // SR Document Series and General Equipment.
         ds.SetString(DicomTags.Modality, DicomVR.CS, "SR");

@@ -10,7 +10,7 @@ namespace IronNotebooks.Interchange;
 /// relational concept), each of which includes the narrower group cited per row. Every code was looked up in the
 /// PS3.16 tables (transcribed as FHIR value sets by bvdh/dicom-terminology-in-fhir, 2026 edition) and, for laterality,
 /// CID 244 as used by the DICOM master list of 3D Slicer's terminology; none is guessed.
-/// Reading accepts the legacy/alternative codes listed in <see cref="CategoryAliases"/>.
+/// Reading accepts the legacy and alternative codes listed in <see cref="Aliases"/>.
 /// </summary>
 public static class RoiRoleCodes
 {
@@ -30,12 +30,25 @@ public static class RoiRoleCodes
     public static readonly DicomCode Right = new("24028007", "SCT", "Right");
 
     /// <summary>
-    /// Category codes other tools write for the same concept: 3D Slicer's and TotalSegmentator's DICOM master list code
-    /// "Anatomical Structure" as SCT 123037004; PS3.16 CID 7150 lists SCT 91723000. Reading maps the alias to the
-    /// PS3.16 code; writing always uses PS3.16's.
+    /// Codes other tools write for the same concepts, mapped to the codes of this table when reading (writing always
+    /// uses the table's). 3D Slicer's and TotalSegmentator's DICOM master list code "Anatomical Structure" as SCT
+    /// 123037004 where PS3.16 CID 7150 lists SCT 91723000; older objects use SNOMED RT (scheme SRT) codes, whose SCT
+    /// equivalents PS3.16 lists beside them (CID 7150, 7154, 6116, 7166, 4052). pydicom's liver SEGs, for instance,
+    /// say (T-D0050, SRT, "Tissue") and (T-62000, SRT, "Liver").
     /// </summary>
-    public static IReadOnlyDictionary<(string Scheme, string Value), DicomCode> CategoryAliases { get; } =
-        new Dictionary<(string, string), DicomCode> { [("SCT", "123037004")] = AnatomicalStructure };
+    public static IReadOnlyDictionary<(string Scheme, string Value), DicomCode> Aliases { get; } = new Dictionary<(string, string), DicomCode>
+    {
+        [("SCT", "123037004")] = AnatomicalStructure,
+        [("SRT", "T-D0005")] = AnatomicalStructure,
+        [("SRT", "T-D0050")] = Tissue,
+        [("SRT", "A-00004")] = PhysicalObject,
+        [("SRT", "M-01000")] = MorphologicallyAbnormalStructure,
+        [("SRT", "R-42018")] = SpatialAndRelationalConcept,
+        [("SRT", "T-62000")] = new("10200004", "SCT", "Liver"),
+        [("SRT", "T-14020")] = new("44947003", "SCT", "Erector spinae muscle"),
+        [("SRT", "T-32410")] = new("589001", "SCT", "Interventricular septum"),
+        [("SRT", "R-FE0C7")] = new("706342009", "SCT", "Phantom"),
+    };
 
     private static readonly RoiRoleCode[] Rows =
     [
@@ -101,17 +114,17 @@ public static class RoiRoleCodes
         ByRole.TryGetValue(role, out var row) ? row : throw new KeyNotFoundException($"RoiRole {role} has no DICOM codes in RoiRoleCodes.");
 
     /// <summary>
-    /// The role whose category, type and modifier match the coded segment (compared by scheme and value, never by
-    /// meaning; category aliases applied). A segment another tool coded differently is not a known role.
+    /// The role whose type and modifier match the coded segment (compared by scheme and value, never by meaning, after
+    /// <see cref="Aliases"/>). The category is not compared: other tools file the same type under another category
+    /// (pydicom's liver SEG says Tissue for Liver), and the type is what names the structure.
     /// </summary>
-    public static bool TryGetRole(DicomCode category, DicomCode type, DicomCode? modifier, out RoiRole role)
+    public static bool TryGetRole(DicomCode type, DicomCode? modifier, out RoiRole role)
     {
-        ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(type);
-        var normalized = CategoryAliases.TryGetValue((category.Scheme, category.Value), out var alias) ? alias : category;
+        var t = Normalize(type);
+        var m = modifier is null ? null : Normalize(modifier);
         foreach (var row in Rows)
-            if (SameCode(row.Category, normalized) && SameCode(row.Type, type)
-                && (row.TypeModifier is null ? modifier is null : modifier is not null && SameCode(row.TypeModifier, modifier)))
+            if (SameCode(row.Type, t) && (row.TypeModifier is null ? m is null : m is not null && SameCode(row.TypeModifier, m)))
             {
                 role = row.Role;
                 return true;
@@ -119,6 +132,17 @@ public static class RoiRoleCodes
         role = RoiRole.Other;
         return false;
     }
+
+    /// <summary>As <see cref="TryGetRole(DicomCode, DicomCode?, out RoiRole)"/>; the category is accepted for callers that have it and not compared.</summary>
+    public static bool TryGetRole(DicomCode category, DicomCode type, DicomCode? modifier, out RoiRole role)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return TryGetRole(type, modifier, out role);
+    }
+
+    /// <summary>The table's code for an alias, else the code itself.</summary>
+    public static DicomCode Normalize(DicomCode code) =>
+        Aliases.TryGetValue((Guard.NotNull(code).Scheme, code.Value), out var alias) ? alias : code;
 
     /// <summary>Two codes are the same concept when scheme designator and code value match (PS3.3 §8.8); meanings may differ.</summary>
     public static bool SameCode(DicomCode a, DicomCode b) =>

@@ -31,6 +31,14 @@ public static class RoiRasterizer
     {
         if (m.Rows != g.Rows || m.Columns != g.Columns)
             throw new RoiException(m.Name, $"mask drawn on {m.Rows}×{m.Columns} does not fit a {g.Rows}×{g.Columns} image");
+        if (m.PlaneOriginMm is { } origin)
+        {
+            // A mask belongs to one plane: its origin must be this plane's first pixel centre.
+            var (x, y, distance) = g.PatientToPixel(new Vector3Mm(origin.X, origin.Y, origin.Z));
+            double halfThickness = double.IsFinite(g.SliceThicknessMm) ? Math.Max(g.SliceThicknessMm / 2, 0.5) : 0.5;
+            if (Math.Abs(distance) > halfThickness || Math.Abs(x) >= 0.5 || Math.Abs(y) >= 0.5)
+                throw new RoiException(m.Name, $"mask belongs to the plane whose first pixel is at ({origin.X:0.###}, {origin.Y:0.###}, {origin.Z:0.###}) mm; this plane's first pixel is at ({g.OriginMm.X:0.###}, {g.OriginMm.Y:0.###}, {g.OriginMm.Z:0.###}) mm ({distance:F2} mm away along the normal, accepted ±{halfThickness:F2} mm)");
+        }
         var sorted = m.PixelIndices.Distinct().Order().ToArray();
         if (sorted.Length > 0 && (sorted[0] < 0 || sorted[^1] >= g.Rows * g.Columns))
             throw new RoiException(m.Name, "mask index outside the image");

@@ -43,6 +43,7 @@ public sealed class JsonContractTests : IClassFixture<SynthCohortFixture>, IDisp
         yield return ("fit DIR", ["fit", mgre, "--roi", "circle:15,29,2", "--json"]);
         yield return ("fit --te", ["fit", "--te", "1,2,3,4", "--signal", "900,700,550,430", "--json"]);
         yield return ("map", ["map", mgre, "--model", "loglinear", "--out", Path.Combine(_dir, "map.csv"), "--json"]);
+        yield return ("map --format parametric-map", ["map", mgre, "--model", "loglinear", "--format", "parametric-map", "--calibration", "wood2005", "--out", Path.Combine(_dir, "r2star-map.dcm"), "--json"]);
         yield return ("lic r2star", ["lic", "r2star", "--value", "200", "--field", "1.5", "--calibration", "wood2005", "--json"]);
         yield return ("lic r2", ["lic", "r2", "--value", "60", "--field", "1.5", "--calibration", "stpierre2005", "--json"]);
         yield return ("lic sir --ratio", ["lic", "sir", "--protocol", "alustiza2004", "--ratio", "IW=0.95", "--ratio", "T2=0.47", "--json"]);
@@ -55,6 +56,8 @@ public sealed class JsonContractTests : IClassFixture<SynthCohortFixture>, IDisp
         yield return ("stats kappa", ["stats", "kappa", csv, "--a", "a", "--b", "b", "--json"]);
         yield return ("exam measure", ["exam", "measure", exam, "--json"]);
         yield return ("roi propose", ["roi", "propose", mgre, "--out", Path.Combine(_dir, "proposed-rois.json"), "--json"]);
+        yield return ("roi export", ["roi", "export", exam, "--rois", Path.Combine(exam, "rois.json"), "--out", Path.Combine(_dir, "export"), "--json"]);
+        yield return ("roi import", ["roi", "import", Path.Combine(_dir, "export", "rois-seg.dcm"), "--exam", exam, "--out", Path.Combine(_dir, "imported-rois.json"), "--json"]);
         yield return ("fit --model fatwater", ["fit", "--te", "1.2,2.2,3.2,4.2,5.2,6.2", "--signal", "900,620,780,560,640,470", "--model", "fatwater", "--field", "1.5", "--json"]);
         yield return ("synth", ["synth", "--out", Path.Combine(_dir, "synth"), "--lic", "100", "--protocol", "multi-echo-gre", "--matrix", "64", "--json"]);
     }

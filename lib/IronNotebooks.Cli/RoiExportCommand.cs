@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using IronNotebooks.Dicom;
+using IronNotebooks.Dicom.IO;
+using IronNotebooks.Imaging;
+using IronNotebooks.Interchange;
+using IronNotebooks.Roi;
+
+namespace IronNotebooks.Cli;
+
+/// <summary>
+/// `ironnb roi export EXAM --rois FILE --out DIR [--series N] [--algorithm-type …] [--algorithm-name …] [--json]`:
+/// writes the ROI set as DICOM objects into DIR, one per exporter of <see cref="Exporters"/> (today the Segmentation
+/// DIR/rois-seg.dcm). Exporters run in order and see what earlier ones wrote, so a report can reference the SEG.
+/// </summary>
+public static class RoiExportCommand
+{
+    /// <summary>What an exporter is given: the set, the series it lies on, the output folder and the objects already written.</summary>
+    public sealed record Context(RoiSet Set, string RoisPath, SourceSeries Source, string ExamFolder, string OutFolder,
+        SegmentationExportOptions Options, IReadOnlyList<Written> Earlier);
+
+    /// <summary>One object written: its kind, file, SOP UIDs and dataset (for later exporters to reference), and a JSON summary.</summary>
+    public sealed record Written(string Kind, string Path, string SopClassUid, string SopInstanceUid, [property: System.Text.Json.Serialization.JsonIgnore] DicomDataset Dataset,
+        IReadOnlyList<SegmentEntry> Segments, int Frames, IReadOnlyList<string> Notes);
+
+    /// <summary>JSON of one exported ROI: its segment, role, the planes (0-based along the normal) holding its frames, and its pixels.</summary>
+    public sealed record SegmentEntry(string Roi, int SegmentNumber, string Role, IReadOnlyList<int> Planes, int Pixels);
+
+    /// <summary>An exporter: a name, the file it writes in DIR, and how.</summary>
+    public sealed record Exporter(string Kind, string FileName, Func<Context, string, Written> Export);
+
+    /// <summary>The exporters `roi export` runs, in order (a Structured Report exporter goes after the SEG it references).</summary>
+    public static List<Exporter> Exporters { get; } = [new("seg", "rois-seg.dcm", ExportSegmentation)];
+
+    /// <summary>JSON of `roi export`.</summary>
+    public sealed record ExportReport(string Exam, string Rois, string SeriesInstanceUid, int? SeriesNumber, string FrameOfReferenceUid, string Out,
+        IReadOnlyList<Written> Outputs);
+
+    /// <summary>Builds the verb.</summary>
+    public static Command Build(TextWriter output)
+    {
+        var exam = new Argument<DirectoryInfo>("EXAM") { Description = "Exam folder of DICOM files the ROIs were placed on." };
+        var rois = new Option<FileInfo>("--rois") { Description = "ROI set (ironnotebooks/roi-set JSON).", Required = true };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder to write rois-seg.dcm into (created if missing; never inside EXAM). Files are written atomically.", Required = true };
+        var series = new Option<int?>("--series") { Description = "Series number of the images the ROIs lie on (default: the series of the set's reference image, else the multi-echo series)." };
+        var algorithmType = new Option<string?>("--algorithm-type") { Description = "Segment Algorithm Type: manual | semiautomatic | automatic (default: automatic for `roi propose` output, else manual)." };
+        var algorithmName = new Option<string?>("--algorithm-name") { Description = "Segment Algorithm Name (required with semiautomatic or automatic)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON: the series used and, per file written, its UIDs and every ROI's segment, planes and pixels." };
+        var cmd = new Command("export", "Write an ROI set as a DICOM Segmentation (one binary segment per ROI, coded by role) referencing the exam's images.")
+            { exam, rois, outDir, series, algorithmType, algorithmName, json };
+        cmd.SetAction(p => Run(p.GetValue(exam)!, p.GetValue(rois)!, p.GetValue(outDir)!, p.GetValue(series), p.GetValue(algorithmType), p.GetValue(algorithmName), p.GetValue(json), output));
+        return cmd;
+    }
+
+    private static int Run(DirectoryInfo exam, FileInfo roisFile, DirectoryInfo outDir, int? seriesNumber, string? algorithmType, string? algorithmName, bool json, TextWriter output)
+    {
+        if (!exam.Exists) throw new BadInputException($"Exam folder '{exam.FullName}' does not exist.");
+        if (!roisFile.Exists) throw new BadInputException($"--rois: file '{roisFile.FullName}' does not exist.", "--rois");
+        AtomicOutput.RefuseInsideInputs(outDir.FullName, [exam.FullName], "--out");
+        RoiSet set;
+        try { set = RoiSet.Load(roisFile.FullName); }
+        catch (FormatException e) { throw new BadInputException($"--rois '{roisFile.FullName}': {e.Message}", "--rois"); }
+        SegmentAlgorithmType? type = algorithmType?.Trim().ToLowerInvariant() switch
+        {
+            null => null,
+            "manual" => SegmentAlgorithmType.Manual,
+            "semiautomatic" => SegmentAlgorithmType.Semiautomatic,
+            "automatic" => SegmentAlgorithmType.Automatic,
+            _ => throw new BadInputException($"--algorithm-type '{algorithmType}' is not manual, semiautomatic or automatic.", "--algorithm-type"),
+        };
+        var options = SegmentationExportOptions.Default with { AlgorithmType = type, AlgorithmName = algorithmName };
+        var source = SourceSeries.Choose(ImageCatalog.Scan(exam.FullName), set, exam.FullName, seriesNumber);
+        Directory.CreateDirectory(outDir.FullName);
+        var written = new List<Written>();
+        foreach (var exporter in Exporters)
+            written.Add(exporter.Export(new Context(set, roisFile.FullName, source, exam.FullName, outDir.FullName, options, written), Path.Combine(outDir.FullName, exporter.FileName)));
+        var report = new ExportReport(exam.FullName, roisFile.FullName, source.Series.SeriesInstanceUid, source.Series.SeriesNumber, source.FrameOfReferenceUid, outDir.FullName, written);
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+        output.WriteLine($"{set.Rois.Count} ROI(s) of {roisFile.Name} on series {source.Series.SeriesNumber} '{source.Series.SeriesDescription}' ({source.Planes.Count} planes):");
+        foreach (var w in written)
+        {
+            output.WriteLine($"  {w.Kind} → {w.Path} ({w.Frames} frame(s), SOP Instance UID {w.SopInstanceUid})");
+            foreach (var s in w.Segments)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    segment {s.SegmentNumber} '{s.Roi}' ({s.Role}): {s.Pixels} pixels on plane(s) {string.Join(", ", s.Planes)}"));
+            foreach (var n in w.Notes) output.WriteLine($"  note: {n}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static Written ExportSegmentation(Context c, string path)
+    {
+        var result = SegmentationExport.FromRoiSet(c.Set, c.Source, c.ExamFolder, c.Options);
+        var ds = SegmentationWriter.Create(result.Content);
+        AtomicOutput.WriteFile(path, stream => DicomWriter.Write(stream, ds), "--out");
+        return new Written("seg", path, SegmentationWriter.SopClassUid, ds.GetString(DicomTags.SOPInstanceUID), ds,
+            [.. result.Segments.Select(s => new SegmentEntry(s.Roi, s.SegmentNumber, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.Set[s.Roi].Role.ToString()), s.PlaneIndices, s.Pixels))],
+            result.Content.Frames.Count, result.Notes);
+    }
+}
