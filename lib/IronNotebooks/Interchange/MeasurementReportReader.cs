@@ -23,6 +23,36 @@ public sealed record MeasurementReportReadOptions
     /// name and role to give it), or null when that SEG is not at hand.</summary>
     public Func<string, int, int?, string, RoiRole, RoiShape?>? ResolveSegment { get; init; }
 
+    /// <summary>Resolves images through the planes of an exam's series (SOP Instance UID and frame of each source image).</summary>
+    public static Func<string, int?, ResolvedImage?> ImagesOf(IReadOnlyList<SourceSeries> exam)
+    {
+        ArgumentNullException.ThrowIfNull(exam);
+        return (uid, frame) =>
+        {
+            foreach (var plane in exam.SelectMany(s => s.Planes))
+                for (int i = 0; i < plane.SourceImages.Count; i++)
+                    if (plane.SourceImages[i].SopInstanceUid == uid && (frame is null || plane.SourceImages[i].FrameNumber is null || plane.SourceImages[i].FrameNumber == frame))
+                        return new ResolvedImage(plane.Files[Math.Min(i, plane.Files.Count - 1)], plane.Geometry);
+            return null;
+        };
+    }
+
+    /// <summary>Resolves SEG segments through Segmentations read with <see cref="SegmentationReader"/>: the frame (1-based;
+    /// the segment's only frame when none is given) as a <see cref="MaskRoi"/> on its plane.</summary>
+    public static Func<string, int, int?, string, RoiRole, RoiShape?> SegmentsOf(IReadOnlyList<SegmentationObject> segmentations)
+    {
+        ArgumentNullException.ThrowIfNull(segmentations);
+        return (uid, number, frame, name, role) =>
+        {
+            var seg = segmentations.FirstOrDefault(s => s.SopInstanceUid == uid);
+            if (seg is null) return null;
+            var frames = seg.Frames.Where(f => f.SegmentNumber == number && (frame is null || f.FrameIndex == frame.Value - 1)).ToList();
+            if (frames.Count != 1) return null;
+            var p = frames[0].ImagePositionPatientMm;
+            return new MaskRoi(name, role, seg.Rows, seg.Columns, frames[0].PixelIndices) { PlaneOriginMm = p is { Count: 3 } ? new RoiPoint(p[0], p[1], p[2]) : null };
+        };
+    }
+
     /// <summary>Resolves images through a scanned folder (the exam the SR was made on).</summary>
     public static Func<string, int?, ResolvedImage?> ImagesOf(ImageCatalog catalog)
     {

@@ -22,6 +22,19 @@ public sealed record MeasurementReportContent
 
     /// <summary>Series Description of the SR.</summary>
     public string SeriesDescription { get; init; } = "ROI measurements (TID 1500)";
+
+    /// <summary>The Segmentation of the same ROIs, named as evidence of the report even where no group references it.</summary>
+    public RoiReportSegmentation? Segmentation { get; init; }
+}
+
+/// <summary>A DICOM Segmentation a report goes with.</summary>
+public sealed record RoiReportSegmentation
+{
+    /// <summary>SOP Instance UID of the SEG.</summary>
+    public required string SopInstanceUid { get; init; }
+
+    /// <summary>Series Instance UID of the SEG.</summary>
+    public required string SeriesInstanceUid { get; init; }
 }
 
 /// <summary>
@@ -63,6 +76,9 @@ public static class MeasurementReportWriter
         var evidence = images.Select(i => new SrEvidence(i.StudyInstanceUid, i.SeriesInstanceUid, i.SopClassUid, i.SopInstanceUid))
             .Concat(content.Entries.Where(e => e.Segment is not null).Select(e => new SrEvidence(content.Source.GetString(DicomTags.StudyInstanceUID),
                 e.Segment!.SegmentationSeriesInstanceUid, RoiReportSegment.SegmentationSopClassUid, e.Segment.SegmentationSopInstanceUid)))
+            .Concat(content.Segmentation is { } seg
+                ? [new SrEvidence(content.Source.GetString(DicomTags.StudyInstanceUID), seg.SeriesInstanceUid, RoiReportSegment.SegmentationSopClassUid, seg.SopInstanceUid)]
+                : [])
             .Distinct().ToList();
         return SrDocumentWriter.Create(new SrDocumentContent
         {

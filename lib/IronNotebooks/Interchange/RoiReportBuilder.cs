@@ -23,10 +23,11 @@ public static class RoiReportBuilder
     /// <param name="rois">The ROIs: pixel ROIs lie on the slice of the set's reference image (slice 0 when it names none), patient ROIs on the slice they are within half a thickness of.</param>
     /// <param name="calibration">R2* calibration for the LIC, or null for R2* only.</param>
     /// <param name="examFolder">Folder the set's reference image is relative to.</param>
+    /// <param name="pixelPlaneOriginMm">Origin of the plane pixel ROIs lie on, when the caller has decided it (overrides the reference image).</param>
     /// <exception cref="RoiException">An ROI is outside every slice, empty or covers pixels without R2*.</exception>
     /// <exception cref="ArgumentException">Map and series disagree, the calibration is not R2* or is for another field.</exception>
     public static MeasurementReportContent Build(CatalogSeries source, MultiEchoSeries series, R2StarMapResult map, RoiSet rois,
-        RelaxometryCalibration? calibration = null, string? examFolder = null)
+        RelaxometryCalibration? calibration = null, string? examFolder = null, Vector3Mm? pixelPlaneOriginMm = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(series);
@@ -45,12 +46,18 @@ public static class RoiReportBuilder
         DicomDataset Header(string path) => headers.TryGetValue(path, out var h) ? h
             : headers[path] = DicomFile.Open(path, new IronNotebooks.Dicom.IO.DicomReadOptions { ReadPixelData = false }).Dataset;
 
-        int referenceSlice = ReferenceSlice(rois, series, references, examFolder);
+        int referenceSlice = pixelPlaneOriginMm is { } o ? SliceAt(series, o) ?? 0 : ReferenceSlice(rois, series, references, examFolder);
         string version = LibraryBuild.Current.Version;
         var entries = new List<RoiReportEntry>();
         foreach (var roi in rois.Rois)
         {
-            int s = roi.Space == RoiSpace.PatientMm ? SliceOf(roi, series) : referenceSlice;
+            int s = roi switch
+            {
+                { Space: RoiSpace.PatientMm } => SliceOf(roi, series),
+                MaskRoi { PlaneOriginMm: { } p } => SliceAt(series, new Vector3Mm(p.X, p.Y, p.Z))
+                    ?? throw new RoiException(roi.Name, $"its plane ({p.X}, {p.Y}, {p.Z}) mm is not a slice of {series.Source}"),
+                _ => referenceSlice,
+            };
             var geometry = series.Slices[s].Geometry;
             var plane = new ImagePlane(map.Slices[s].R2StarPerSecond, geometry, null, $"R2* map slice {s} of {series.Source}");
             var stats = RoiMeasurement.Measure(plane, roi);
@@ -120,10 +127,14 @@ public static class RoiReportBuilder
         if (rois.ReferenceImage is not { Length: > 0 } refImage) return 0;
         string full = Path.GetFullPath(Path.IsPathRooted(refImage) || examFolder is null ? refImage : Path.Combine(examFolder, refImage));
         var frame = references.FirstOrDefault(r => string.Equals(Path.GetFullPath(r.Path), full, StringComparison.Ordinal));
-        if (frame?.Info.ImagePositionPatientMm is not { Count: 3 } p) return 0;
+        return frame?.Info.ImagePositionPatientMm is { Count: 3 } p ? SliceAt(series, Vector3Mm.From(p)) ?? 0 : 0;
+    }
+
+    private static int? SliceAt(MultiEchoSeries series, Vector3Mm origin)
+    {
         for (int s = 0; s < series.Slices.Count; s++)
-            if ((Vector3Mm.From(p) - series.Slices[s].Geometry.OriginMm).Length < 0.01) return s;
-        return 0;
+            if ((origin - series.Slices[s].Geometry.OriginMm).Length < 0.01) return s;
+        return null;
     }
 
     private static int SliceOf(RoiShape roi, MultiEchoSeries series)

@@ -1,0 +1,85 @@
+using System.Globalization;
+using IronNotebooks.Calibration;
+using IronNotebooks.Dicom.IO;
+using IronNotebooks.Imaging;
+using IronNotebooks.Relaxometry;
+using IronNotebooks.Roi;
+
+namespace IronNotebooks.Interchange;
+
+/// <summary>What <see cref="MeasurementReportExport.Build"/> made: the report content and how.</summary>
+public sealed record MeasurementReportExportResult
+{
+    /// <summary>The report, ready for <see cref="MeasurementReportWriter"/>.</summary>
+    public required MeasurementReportContent Content { get; init; }
+
+    /// <summary>Decay model of the R2* map.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Calibration of the LIC, or null when none applies at the series' field.</summary>
+    public string? Calibration { get; init; }
+
+    /// <summary>Choices made and anything doubtful.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+}
+
+/// <summary>
+/// An ROI set on an exam series → the TID 1500 report content (docs/methods.md §6.4): the R2* map of the series
+/// (model given, else ARLO for ≥ 3 echoes, log-linear for 2), the ROIs on the planes the SEG export puts them on, the LIC
+/// through the calibration given or the first R2* calibration of the registry at the series' field, and — when the SEG
+/// of the same set is given — masks referenced as its segment frames and the SEG named as evidence.
+/// </summary>
+public static class MeasurementReportExport
+{
+    /// <summary>Builds the content.</summary>
+    /// <exception cref="ArgumentException">Unknown model or calibration, or a calibration for another field.</exception>
+    /// <exception cref="RoiException">An ROI cannot be measured, or a mask has no frame in the SEG.</exception>
+    public static MeasurementReportExportResult Build(RoiSet set, SourceSeries source, string examFolder, string? modelName = null,
+        string? calibrationName = null, SegmentationObject? segmentation = null)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(source);
+        var notes = new List<string>();
+        var series = MultiEchoSeries.FromCatalog(source.Series);
+        var model = modelName is not null ? DecayModels.Get(modelName) : series.EchoTimesMs.Count >= 3 ? DecayModels.Arlo : DecayModels.LogLinear;
+        RelaxometryCalibration? calibration;
+        if (calibrationName is not null) calibration = RelaxometryCalibrations.Get(calibrationName);
+        else
+        {
+            calibration = series.FieldStrengthT is { } field
+                ? RelaxometryCalibrations.All.FirstOrDefault(c => c.Quantity == RelaxationQuantity.R2Star && Math.Abs(c.FieldStrengthT - field) <= 0.05)
+                : null;
+            notes.Add(calibration is null
+                ? $"no R2* calibration at {series.FieldStrengthT?.ToString(CultureInfo.InvariantCulture) ?? "an unknown field"} T: the report carries R2* only"
+                : $"LIC through {calibration.Name} (the registry's first R2* calibration at {calibration.FieldStrengthT.ToString(CultureInfo.InvariantCulture)} T; choose another with --calibration)");
+        }
+        var map = R2StarMap.Compute(series, model);
+        var plane = SegmentationExport.ReferencePlane(set, source, examFolder, notes);
+        var content = RoiReportBuilder.Build(source.Series, series, map, set, calibration, examFolder, plane?.Geometry.OriginMm);
+        if (segmentation is not null)
+        {
+            var entries = content.Entries.Select(e => e.Roi is MaskRoi ? e with { Segment = SegmentOf(e, segmentation) } : e).ToList();
+            content = content with
+            {
+                Entries = entries,
+                Segmentation = new RoiReportSegmentation { SopInstanceUid = segmentation.SopInstanceUid, SeriesInstanceUid = segmentation.SeriesInstanceUid },
+            };
+        }
+        return new MeasurementReportExportResult { Content = content, Model = model.Name, Calibration = calibration?.Name, Notes = notes };
+    }
+
+    /// <summary>The SEG frame holding the mask ROI's plane: the segment labelled with the ROI's name, frame at the plane's origin.</summary>
+    private static RoiReportSegment SegmentOf(RoiReportEntry e, SegmentationObject seg)
+    {
+        var segment = seg.Segments.FirstOrDefault(s => s.Label == e.Roi.Name)
+            ?? throw new RoiException(e.Roi.Name, $"is a mask and the SEG {seg.SopInstanceUid} has no segment labelled with its name");
+        var origin = e.Image.Geometry!.OriginMm;
+        var frame = seg.Frames.FirstOrDefault(f => f.SegmentNumber == segment.Number && f.ImagePositionPatientMm is { Count: 3 } p && (Vector3Mm.From(p) - origin).Length < 0.01)
+            ?? throw new RoiException(e.Roi.Name, $"has no frame of segment {segment.Number} of the SEG on its plane");
+        return new RoiReportSegment
+        {
+            SegmentationSopInstanceUid = seg.SopInstanceUid, SegmentationSeriesInstanceUid = seg.SeriesInstanceUid,
+            SegmentNumber = segment.Number, FrameNumber = frame.FrameIndex + 1,
+        };
+    }
+}
