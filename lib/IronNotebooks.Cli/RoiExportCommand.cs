@@ -34,7 +34,7 @@ public static class RoiExportCommand
     public sealed record SegmentEntry(string Roi, int SegmentNumber, string Role, IReadOnlyList<int> Planes, int Pixels);
 
     /// <summary>An exporter: a name, the file it writes in DIR, and how.</summary>
-    public sealed record Exporter(string Kind, string FileName, Func<Context, string, Written> Export);
+    public sealed record Exporter(string Kind, string FileName, Func<Context, string, Written?> Export);
 
     /// <summary>The exporters `roi export` runs, in order (a Structured Report exporter goes after the SEG it references).</summary>
     public static List<Exporter> Exporters { get; } = [new("seg", "rois-seg.dcm", ExportSegmentation), new("sr", "rois-sr.dcm", ExportMeasurementReport)];
@@ -84,8 +84,9 @@ public static class RoiExportCommand
         Directory.CreateDirectory(outDir.FullName);
         var written = new List<Written>();
         foreach (var exporter in Exporters)
-            written.Add(exporter.Export(new Context(set, roisFile.FullName, source, exam.FullName, outDir.FullName, options, written) { Model = model, Calibration = calibration },
-                Path.Combine(outDir.FullName, exporter.FileName)));
+            if (exporter.Export(new Context(set, roisFile.FullName, source, exam.FullName, outDir.FullName, options, written) { Model = model, Calibration = calibration },
+                Path.Combine(outDir.FullName, exporter.FileName)) is { } w)   // null: the exporter does not apply (said on stderr)
+                written.Add(w);
         var report = new ExportReport(exam.FullName, roisFile.FullName, source.Series.SeriesInstanceUid, source.Series.SeriesNumber, source.FrameOfReferenceUid, outDir.FullName, written);
         if (json)
         {
@@ -114,10 +115,16 @@ public static class RoiExportCommand
     }
 
     /// <summary>The TID 1500 report of the set's R2* and LIC per ROI, referencing the SEG written before it (masks by segment frame).</summary>
-    private static Written ExportMeasurementReport(Context c, string path)
+    private static Written? ExportMeasurementReport(Context c, string path)
     {
+        var measured = MeasurementReportExport.MeasurableSeries(c.Source, ImageCatalog.Scan(c.ExamFolder), out var why);
+        if (measured is null)
+        {
+            Console.Error.WriteLine($"note: {Path.GetFileName(path)} not written: {why}");
+            return null;
+        }
         var seg = c.Earlier.FirstOrDefault(w => w.Kind == "seg") is { } written ? SegmentationReader.Read(written.Path) : null;
-        var result = MeasurementReportExport.Build(c.Set, c.Source, c.ExamFolder, c.Model, c.Calibration, seg);
+        var result = MeasurementReportExport.Build(c.Set, c.Source, measured, c.ExamFolder, c.Model, c.Calibration, seg);
         var ds = MeasurementReportWriter.Create(result.Content);
         AtomicOutput.WriteFile(path, stream => DicomWriter.Write(stream, ds), "--out");
         var notes = result.Notes.Concat(result.Content.Entries.Select(e =>

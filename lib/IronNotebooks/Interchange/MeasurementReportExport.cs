@@ -31,15 +31,48 @@ public sealed record MeasurementReportExportResult
 /// </summary>
 public static class MeasurementReportExport
 {
-    /// <summary>Builds the content.</summary>
+    /// <summary>
+    /// The series R2* can be measured on for ROIs placed on <paramref name="source"/>: the source itself when it has ≥ 2
+    /// magnitude echoes, else the exam's first such series in the same frame of reference (ROIs are then carried over in
+    /// patient millimetres), else null with the reason in <paramref name="why"/>.
+    /// </summary>
+    public static SourceSeries? MeasurableSeries(SourceSeries source, ImageCatalog exam, out string why)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(exam);
+        why = "";
+        if (source.Series.MagnitudeEchoTimesMs.Count >= 2) return source;
+        foreach (var candidate in exam.AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count >= 2))
+        {
+            SourceSeries other;
+            try { other = SourceSeries.Of(candidate); }
+            catch (InterchangeException) { continue; }
+            if (other.FrameOfReferenceUid == source.FrameOfReferenceUid) return other;
+        }
+        why = $"series {source.Series.SeriesNumber} has {source.Series.MagnitudeEchoTimesMs.Count} magnitude echo time(s) and the exam has no multi-echo series in its frame of reference: no R2* to report";
+        return null;
+    }
+
+    /// <summary>Builds the content. When <paramref name="measured"/> is another series than <paramref name="source"/> (the
+    /// one the ROIs were placed on), pixel shapes are carried to it in patient mm through their plane on the source.</summary>
     /// <exception cref="ArgumentException">Unknown model or calibration, or a calibration for another field.</exception>
     /// <exception cref="RoiException">An ROI cannot be measured, or a mask has no frame in the SEG.</exception>
-    public static MeasurementReportExportResult Build(RoiSet set, SourceSeries source, string examFolder, string? modelName = null,
+    public static MeasurementReportExportResult Build(RoiSet set, SourceSeries source, SourceSeries measured, string examFolder, string? modelName = null,
         string? calibrationName = null, SegmentationObject? segmentation = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(measured);
         var notes = new List<string>();
+        var plane = SegmentationExport.ReferencePlane(set, source, examFolder, notes);
+        if (!ReferenceEquals(measured, source))
+        {
+            var g = (plane ?? source.Planes[0]).Geometry;
+            set = set with { Rois = [.. set.Rois.Select(r => r.Space == RoiSpace.Pixel && r is not MaskRoi ? Exams.ExamRois.ToPatient(r, g) : r)] };
+            notes.Add($"R2* measured on series {measured.Series.SeriesNumber} '{measured.Series.SeriesDescription}' (series {source.Series.SeriesNumber} has one echo): pixel ROIs carried over in patient mm");
+            plane = null;
+            source = measured;
+        }
         var series = MultiEchoSeries.FromCatalog(source.Series);
         var model = modelName is not null ? DecayModels.Get(modelName) : series.EchoTimesMs.Count >= 3 ? DecayModels.Arlo : DecayModels.LogLinear;
         RelaxometryCalibration? calibration;
@@ -54,7 +87,6 @@ public static class MeasurementReportExport
                 : $"LIC through {calibration.Name} (the registry's first R2* calibration at {calibration.FieldStrengthT.ToString(CultureInfo.InvariantCulture)} T; choose another with --calibration)");
         }
         var map = R2StarMap.Compute(series, model);
-        var plane = SegmentationExport.ReferencePlane(set, source, examFolder, notes);
         var content = RoiReportBuilder.Build(source.Series, series, map, set, calibration, examFolder, plane?.Geometry.OriginMm);
         if (segmentation is not null)
         {

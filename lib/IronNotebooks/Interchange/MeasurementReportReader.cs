@@ -19,9 +19,9 @@ public sealed record MeasurementReportReadOptions
     /// <summary>The file and geometry of a referenced image (SOP Instance UID, 1-based frame or null), or null when unknown.</summary>
     public Func<string, int?, ResolvedImage?>? ResolveImage { get; init; }
 
-    /// <summary>The ROI a SEG segment stands for (SEG SOP Instance UID, segment number, 1-based SEG frame or null; the ROI
-    /// name and role to give it), or null when that SEG is not at hand.</summary>
-    public Func<string, int, int?, string, RoiRole, RoiShape?>? ResolveSegment { get; init; }
+    /// <summary>The ROI a SEG segment stands for (SEG SOP Instance UID, segment number or null when only the frame is named,
+    /// 1-based SEG frame or null; the ROI name and role to give it), or null when that SEG is not at hand.</summary>
+    public Func<string, int?, int?, string, RoiRole, RoiShape?>? ResolveSegment { get; init; }
 
     /// <summary>Resolves images through the planes of an exam's series (SOP Instance UID and frame of each source image).</summary>
     public static Func<string, int?, ResolvedImage?> ImagesOf(IReadOnlyList<SourceSeries> exam)
@@ -39,14 +39,14 @@ public sealed record MeasurementReportReadOptions
 
     /// <summary>Resolves SEG segments through Segmentations read with <see cref="SegmentationReader"/>: the frame (1-based;
     /// the segment's only frame when none is given) as a <see cref="MaskRoi"/> on its plane.</summary>
-    public static Func<string, int, int?, string, RoiRole, RoiShape?> SegmentsOf(IReadOnlyList<SegmentationObject> segmentations)
+    public static Func<string, int?, int?, string, RoiRole, RoiShape?> SegmentsOf(IReadOnlyList<SegmentationObject> segmentations)
     {
         ArgumentNullException.ThrowIfNull(segmentations);
         return (uid, number, frame, name, role) =>
         {
             var seg = segmentations.FirstOrDefault(s => s.SopInstanceUid == uid);
             if (seg is null) return null;
-            var frames = seg.Frames.Where(f => f.SegmentNumber == number && (frame is null || f.FrameIndex == frame.Value - 1)).ToList();
+            var frames = seg.Frames.Where(f => (number is null || f.SegmentNumber == number) && (frame is null || f.FrameIndex == frame.Value - 1)).ToList();
             if (frames.Count != 1) return null;
             var p = frames[0].ImagePositionPatientMm;
             return new MaskRoi(name, role, seg.Rows, seg.Columns, frames[0].PixelIndices) { PlaneOriginMm = p is { Count: 3 } ? new RoiPoint(p[0], p[1], p[2]) : null };
@@ -171,13 +171,18 @@ public static class MeasurementReportReader
         {
             string sp = ChildPath(segFrame);
             var reference = segFrame.Reference ?? throw new SrContentException(sp, "references no SEG", file);
-            if (reference.SegmentNumbers.Count != 1) throw new SrContentException(sp, $"references {reference.SegmentNumbers.Count} segments; one is needed per ROI", file);
+            if (reference.SegmentNumbers.Count > 1 || reference.FrameNumbers.Count > 1)
+                throw new SrContentException(sp, $"references {reference.SegmentNumbers.Count} segments and {reference.FrameNumbers.Count} frames; one ROI needs one segment or frame", file);
+            if (reference.SegmentNumbers.Count == 0 && reference.FrameNumbers.Count == 0)
+                throw new SrContentException(sp, "references a SEG without a frame or segment number", file);
+            int? number = reference.SegmentNumbers.Count == 1 ? reference.SegmentNumbers[0] : null;
             int? frame = reference.FrameNumbers.Count == 1 ? reference.FrameNumbers[0] : null;
-            roi = options.ResolveSegment?.Invoke(reference.SopInstanceUid, reference.SegmentNumbers[0], frame, name, role)
-                ?? throw new SrContentException(sp, $"references segment {reference.SegmentNumbers[0]} of SEG {reference.SopInstanceUid}, which was not given: read the SR with its SEG to place this ROI", file);
+            string what = frame is { } fr ? $"frame {fr}" : $"segment {number}";
+            roi = options.ResolveSegment?.Invoke(reference.SopInstanceUid, number, frame, name, role)
+                ?? throw new SrContentException(sp, $"references {what} of SEG {reference.SopInstanceUid}, which was not given: read the SR with its SEG to place this ROI", file);
             segment = new RoiReportSegment
             {
-                SegmentationSopInstanceUid = reference.SopInstanceUid, SegmentNumber = reference.SegmentNumbers[0], FrameNumber = frame ?? 1,
+                SegmentationSopInstanceUid = reference.SopInstanceUid, SegmentNumber = number, FrameNumber = frame ?? 1,
                 SegmentationSeriesInstanceUid = evidence.TryGetValue(reference.SopInstanceUid, out var e) ? e.Series : "",
             };
             var source = group.ChildrenNamed(C.SourceImageForSegmentation).FirstOrDefault()?.Reference;

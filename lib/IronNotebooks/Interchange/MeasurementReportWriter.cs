@@ -118,7 +118,7 @@ public static class MeasurementReportWriter
         if (e.Segment is { } seg)
         {
             items.Add(SrContentItem.ImageItem(Contains, C.ReferencedSegmentationFrame,
-                new SrReference(RoiReportSegment.SegmentationSopClassUid, seg.SegmentationSopInstanceUid) { FrameNumbers = [seg.FrameNumber], SegmentNumbers = [seg.SegmentNumber] }));
+                new SrReference(RoiReportSegment.SegmentationSopClassUid, seg.SegmentationSopInstanceUid) { FrameNumbers = [seg.FrameNumber] }));   // the frame implies its segment
             items.Add(SrContentItem.ImageItem(Contains, C.SourceImageForSegmentation, Reference(e.Image)));
         }
         else

@@ -104,13 +104,14 @@ public sealed class MeasurementReportRoundTripTests
         Assert.Equal("1.9.1.5", e.ContentPath);   // root → Imaging Measurements (9th) → group 1 → its 5th item
         Assert.Contains(segment.SegmentationSopInstanceUid, e.Message);
 
-        (string Uid, int Segment, int? Frame)? asked = null;
+        (string Uid, int? Segment, int? Frame)? asked = null;
         var read = MeasurementReportReader.Read(ds, new MeasurementReportReadOptions
         {
             ResolveSegment = (uid, number, frame, name, role) => { asked = (uid, number, frame); return new MaskRoi(name, role, 64, 64, [100, 101, 164]); },
         });
-        Assert.Equal((segment.SegmentationSopInstanceUid, 2, (int?)1), asked);
-        Assert.Equal(segment with { }, read.Entries[0].Segment);
+        // The SR names the SEG frame only (the frame implies its segment; dciodvfy refuses both together).
+        Assert.Equal((segment.SegmentationSopInstanceUid, (int?)null, (int?)1), asked);
+        Assert.Equal(segment with { SegmentNumber = null }, read.Entries[0].Segment);
         Assert.Equal(first.Image.SopInstanceUid, read.Entries[0].Image.SopInstanceUid);
         Assert.Equal([100, 101, 164], ((MaskRoi)read.Rois.Rois[0]).PixelIndices);
     }
