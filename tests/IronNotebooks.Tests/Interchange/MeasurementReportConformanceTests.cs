@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IronNotebooks.Dicom.Tests.Support;
 using IronNotebooks.Interchange;
+using IronNotebooks.Roi;
 using Xunit;
 
 namespace IronNotebooks.Tests.Interchange;
@@ -26,7 +27,15 @@ public sealed class MeasurementReportConformanceTests
 
     private static (string Dir, string Path, MeasurementReportFixture Fixture) Write(string which)
     {
-        var f = MeasurementReportFixture.Make(which);
+        var f = MeasurementReportFixture.Make(which == "sample-seg" ? "sample" : which);
+        if (which == "sample-seg")
+        {
+            // The first ROI as a mask referenced through a SEG frame (TID 1410 Referenced Segmentation Frame).
+            var first = f.Content.Entries[0];
+            var mask = new MaskRoi(first.Roi.Name, first.Roi.Role, 64, 64, [.. RoiRasterizer.Rasterize(first.Roi, first.Image.Geometry!).PixelIndices]);
+            var segment = new RoiReportSegment { SegmentationSopInstanceUid = Dicom.DicomUid.Generate(), SegmentationSeriesInstanceUid = Dicom.DicomUid.Generate(), SegmentNumber = 1, FrameNumber = 1 };
+            f = f with { Content = f.Content with { Entries = [first with { Roi = mask, Segment = segment }, .. f.Content.Entries.Skip(1)] } };
+        }
         var dir = Directory.CreateTempSubdirectory("ironnb-sr-").FullName;
         var path = Path.Combine(dir, "rois-sr.dcm");
         MeasurementReportWriter.Write(path, f.Content);
@@ -35,6 +44,7 @@ public sealed class MeasurementReportConformanceTests
 
     [ToolTheory("corpus", "dciodvfy", "dcmdump", "dsrdump")]
     [MemberData(nameof(Inputs))]
+    [InlineData("sample-seg")]
     public void Sr_PassesDciodvfyDcmdumpAndDsrdump(string which)
     {
         var (dir, path, f) = Write(which);
