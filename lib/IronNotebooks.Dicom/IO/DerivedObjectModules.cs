@@ -18,17 +18,7 @@ internal static class DerivedObjectModules
     /// <summary>SOP Common, Patient and General Study (copied from <paramref name="source"/>), dates, Frame of Reference and equipment.</summary>
     public static DicomDataset Start(string sopClassUid, DicomDataset source, string modality, int seriesNumber, string seriesDescription, string softwareVersion)
     {
-        var now = DateTime.UtcNow;
-        string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
-        var ds = new DicomDataset();
-        ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
-        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, sopClassUid);
-        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
-        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
-        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
-        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
-        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
-
+        var ds = NewInstance(sopClassUid, utf8: true);
         CopyPatientAndStudy(source, ds);   // so that the object files with its study
 
         // General Series, Frame of Reference, General and Enhanced General Equipment.
@@ -43,6 +33,23 @@ internal static class DerivedObjectModules
         ds.SetString(new DicomTag(0x0018, 0x1000), DicomVR.LO, "1");               // Device Serial Number
         ds.SetString(new DicomTag(0x0018, 0x1020), DicomVR.LO, softwareVersion);   // Software Versions
         ds.SetIntegerString(DicomTags.InstanceNumber, 1);
+        return ds;
+    }
+
+    /// <summary>A new instance: Specific Character Set ISO_IR 192 when <paramref name="utf8"/> (else the default
+    /// repertoire), SOP Class and a new SOP Instance UID, instance creation and content date/time (now, UTC).</summary>
+    public static DicomDataset NewInstance(string sopClassUid, bool utf8)
+    {
+        var now = DateTime.UtcNow;
+        string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var ds = new DicomDataset();
+        if (utf8) ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, sopClassUid);
+        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
+        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
+        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
+        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
+        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
         return ds;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IronNotebooks.Dicom.IO;
 
 namespace IronNotebooks.Dicom.StructuredReporting;
@@ -62,18 +61,8 @@ public static class SrDocumentWriter
     public static DicomDataset Create(SrDocumentContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var now = DateTime.UtcNow;
-        string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
-        var ds = new DicomDataset();
         // The default repertoire when every text is ASCII (DCMTK's SR checker validates VRs only there), UTF-8 otherwise.
-        if (!IsAscii(c))
-            ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
-        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, EnhancedSrSopClassUid);
-        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
-        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
-        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
-        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
-        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
+        var ds = DerivedObjectModules.NewInstance(EnhancedSrSopClassUid, utf8: !IsAscii(c));
         DerivedObjectModules.CopyPatientAndStudy(c.Source, ds);
 
         // SR Document Series and General Equipment.
