@@ -2,48 +2,6 @@ using IronNotebooks.Dicom.IO;
 
 namespace IronNotebooks.Dicom.StructuredReporting;
 
-/// <summary>Value Type (0040,A040) of an SR content item (PS3.3 §C.17.3.2.1); the ones this library writes and reads.</summary>
-public enum SrValueType
-{
-    /// <summary>CONTAINER: groups children under a heading.</summary>
-    Container,
-    /// <summary>TEXT: free text (Text Value, UT).</summary>
-    Text,
-    /// <summary>CODE: a coded value (Concept Code Sequence).</summary>
-    Code,
-    /// <summary>NUM: a number with UCUM units (Measured Value Sequence).</summary>
-    Num,
-    /// <summary>UIDREF: a UID (UID Value).</summary>
-    UidRef,
-    /// <summary>IMAGE: a reference to an image (Referenced SOP Sequence, optional frames and segments).</summary>
-    Image,
-    /// <summary>COMPOSITE: a reference to any other composite object.</summary>
-    Composite,
-    /// <summary>SCOORD: 2D spatial coordinates on an image (Graphic Type, Graphic Data in image pixel units).</summary>
-    Scoord,
-    /// <summary>PNAME: a person's name.</summary>
-    PName,
-}
-
-/// <summary>Relationship Type (0040,A010) of a child to its parent (PS3.3 §C.17.3.2.4).</summary>
-public enum SrRelationship
-{
-    /// <summary>CONTAINS.</summary>
-    Contains,
-    /// <summary>HAS OBS CONTEXT.</summary>
-    HasObsContext,
-    /// <summary>HAS CONCEPT MOD.</summary>
-    HasConceptMod,
-    /// <summary>HAS PROPERTIES.</summary>
-    HasProperties,
-    /// <summary>HAS ACQ CONTEXT.</summary>
-    HasAcqContext,
-    /// <summary>INFERRED FROM.</summary>
-    InferredFrom,
-    /// <summary>SELECTED FROM.</summary>
-    SelectedFrom,
-}
-
 /// <summary>
 /// One node of an SR content tree (PS3.3 §C.17.3 SR Document Content): its value type, concept name, relationship to
 /// its parent (none for the root), value and children. Immutable; build trees with the static factories, encode them
@@ -122,16 +80,4 @@ public sealed record SrContentItem
             ValueType = SrValueType.Scoord, Relationship = relationship, ConceptName = name, GraphicType = graphicType, GraphicData = data,
             Children = [ImageItem(SrRelationship.SelectedFrom, null, image)],
         };
-}
-
-/// <summary>A reference to a composite instance (Referenced SOP Sequence item), with optional frames and segments.</summary>
-/// <param name="SopClassUid">Referenced SOP Class UID (0008,1150).</param>
-/// <param name="SopInstanceUid">Referenced SOP Instance UID (0008,1155).</param>
-public sealed record SrReference(string SopClassUid, string SopInstanceUid)
-{
-    /// <summary>Referenced Frame Number (0008,1160), 1-based; empty for all frames.</summary>
-    public IReadOnlyList<int> FrameNumbers { get; init; } = [];
-
-    /// <summary>Referenced Segment Number (0062,000B); empty when no segment is meant.</summary>
-    public IReadOnlyList<int> SegmentNumbers { get; init; } = [];
 }

@@ -2,44 +2,6 @@ using IronNotebooks.Dicom.IO;
 
 namespace IronNotebooks.Dicom.StructuredReporting;
 
-/// <summary>A referenced instance and the study and series it belongs to (for the evidence sequences).</summary>
-/// <param name="StudyInstanceUid">Study Instance UID of the instance.</param>
-/// <param name="SeriesInstanceUid">Series Instance UID of the instance.</param>
-/// <param name="SopClassUid">SOP Class UID.</param>
-/// <param name="SopInstanceUid">SOP Instance UID.</param>
-public sealed record SrEvidence(string StudyInstanceUid, string SeriesInstanceUid, string SopClassUid, string SopInstanceUid);
-
-/// <summary>A local coding scheme used by the document (Coding Scheme Identification Sequence, PS3.3 §C.12.1.1.4).</summary>
-/// <param name="Designator">Coding Scheme Designator, "99…" for a private scheme (PS3.16 §8.1).</param>
-/// <param name="Name">Coding Scheme Name.</param>
-/// <param name="ResponsibleOrganization">Who maintains it.</param>
-public sealed record SrCodingScheme(string Designator, string Name, string ResponsibleOrganization);
-
-/// <summary>What an SR document needs besides its content tree.</summary>
-public sealed record SrDocumentContent
-{
-    /// <summary>The root CONTAINER with the whole tree.</summary>
-    public required SrContentItem Root { get; init; }
-
-    /// <summary>A dataset of the source images: patient and study are copied from it so the SR files with that study.</summary>
-    public required DicomDataset Source { get; init; }
-
-    /// <summary>Every instance the tree references (Current Requested Procedure Evidence Sequence).</summary>
-    public required IReadOnlyList<SrEvidence> Evidence { get; init; }
-
-    /// <summary>Private coding schemes whose designators the tree uses.</summary>
-    public IReadOnlyList<SrCodingScheme> CodingSchemes { get; init; } = [];
-
-    /// <summary>Series Description.</summary>
-    public string SeriesDescription { get; init; } = "";
-
-    /// <summary>Series Number.</summary>
-    public int SeriesNumber { get; init; } = 901;
-
-    /// <summary>Software Versions (0018,1020) of the writer.</summary>
-    public string SoftwareVersion { get; init; } = DicomUid.ImplementationVersionName;
-}
-
 /// <summary>
 /// Writes an Enhanced SR document (SOP class 1.2.840.10008.5.1.4.1.1.88.22, PS3.3 A.35.2): Patient and General Study
 /// copied from the source, SR Document Series, General Equipment, SR Document General (complete, unverified, with the

@@ -7,22 +7,6 @@ using IronNotebooks.Roi;
 
 namespace IronNotebooks.Interchange;
 
-/// <summary>What <see cref="MeasurementReportExport.Build"/> made: the report content and how.</summary>
-public sealed record MeasurementReportExportResult
-{
-    /// <summary>The report, ready for <see cref="MeasurementReportWriter"/>.</summary>
-    public required MeasurementReportContent Content { get; init; }
-
-    /// <summary>Decay model of the R2* map.</summary>
-    public required string Model { get; init; }
-
-    /// <summary>Calibration of the LIC, or null when none applies at the series' field.</summary>
-    public string? Calibration { get; init; }
-
-    /// <summary>Choices made and anything doubtful.</summary>
-    public required IReadOnlyList<string> Notes { get; init; }
-}
-
 /// <summary>
 /// An ROI set on an exam series → the TID 1500 report content (docs/methods.md §6.4): the R2* map of the series
 /// (model given, else ARLO for ≥ 3 echoes, log-linear for 2), the ROIs on the planes the SEG export puts them on, the LIC
