@@ -90,6 +90,20 @@ internal static class DerivedObjectModules
         })]);
     }
 
+    /// <summary>A Shared Functional Groups item holding Pixel Measures and Plane Orientation (one grid for every frame).</summary>
+    public static DicomDataset SharedGeometry(IReadOnlyList<double> pixelSpacingMm, double sliceThicknessMm, IReadOnlyList<double> orientation)
+    {
+        var shared = new DicomDataset();
+        var measures = new DicomDataset();
+        measures.SetDecimalString(DicomTags.PixelSpacing, [.. pixelSpacingMm]);
+        measures.SetDecimalString(DicomTags.SliceThickness, sliceThicknessMm);
+        shared.SetSequence(DicomTags.PixelMeasuresSequence, measures);
+        var plane = new DicomDataset();
+        plane.SetDecimalString(DicomTags.ImageOrientationPatient, [.. orientation]);
+        shared.SetSequence(DicomTags.PlaneOrientationSequence, plane);
+        return shared;
+    }
+
     /// <summary>Derivation Image Sequence item: the derivation code and the source images with purpose "source image for image processing".</summary>
     public static DicomDataset DerivationImage(DicomCode derivation, IReadOnlyList<DicomSourceImage> sources)
     {

@@ -166,14 +166,7 @@ public static class ParametricMapWriter
 
     private static DicomDataset SharedGroups(ParametricMapContent c)
     {
-        var shared = new DicomDataset();
-        var measures = new DicomDataset();
-        measures.SetDecimalString(DicomTags.PixelSpacing, [.. c.PixelSpacingMm]);
-        measures.SetDecimalString(DicomTags.SliceThickness, c.SliceThicknessMm);
-        shared.SetSequence(DicomTags.PixelMeasuresSequence, measures);
-        var orientation = new DicomDataset();
-        orientation.SetDecimalString(DicomTags.ImageOrientationPatient, [.. c.ImageOrientationPatient]);
-        shared.SetSequence(DicomTags.PlaneOrientationSequence, orientation);
+        var shared = DerivedObjectModules.SharedGeometry(c.PixelSpacingMm, c.SliceThicknessMm, c.ImageOrientationPatient);
         var anatomy = new DicomDataset();
         anatomy.SetSequence(new DicomTag(0x0008, 0x2218), c.Anatomy.ToItem());       // Anatomic Region Sequence
         anatomy.SetString(new DicomTag(0x0020, 0x9072), DicomVR.CS, "U");           // Frame Laterality: unpaired

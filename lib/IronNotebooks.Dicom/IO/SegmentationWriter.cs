@@ -151,7 +151,7 @@ public static class SegmentationWriter
             (DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "Image Position (Patient)"));
         var frames = Ordered(c);
         var positionIndex = PositionIndices(c);
-        ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, SharedGroups(c));
+        ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, DerivedObjectModules.SharedGeometry(c.PixelSpacingMm, c.SliceThicknessMm, c.ImageOrientationPatient));
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, [.. frames.Select(f => PerFrameGroups(f, positionIndex))]);
         ds.SetSequence(new DicomTag(0x0008, 0x1115), DerivedObjectModules.SourceSeriesReference(c.SourceSeriesInstanceUid, frames.SelectMany(f => f.SourceImages)));
         ds.Set(new DicomElement(DicomTags.PixelData, DicomVR.OB, Pack(frames, c.Rows * c.Columns)));
@@ -230,19 +230,6 @@ public static class SegmentationWriter
         if (s.TypeModifier is { } modifier) type.SetSequence(new DicomTag(0x0062, 0x0011), modifier.ToItem());   // Segmented Property Type Modifier Code Sequence
         item.SetSequence(new DicomTag(0x0062, 0x000F), type);                         // Segmented Property Type Code Sequence
         return item;
-    }
-
-    private static DicomDataset SharedGroups(SegmentationContent c)
-    {
-        var shared = new DicomDataset();
-        var measures = new DicomDataset();
-        measures.SetDecimalString(DicomTags.PixelSpacing, [.. c.PixelSpacingMm]);
-        measures.SetDecimalString(DicomTags.SliceThickness, c.SliceThicknessMm);
-        shared.SetSequence(DicomTags.PixelMeasuresSequence, measures);
-        var orientation = new DicomDataset();
-        orientation.SetDecimalString(DicomTags.ImageOrientationPatient, [.. c.ImageOrientationPatient]);
-        shared.SetSequence(DicomTags.PlaneOrientationSequence, orientation);
-        return shared;
     }
 
     private static DicomDataset PerFrameGroups(SegmentationFrame frame, IReadOnlyDictionary<string, int> positionIndex)

@@ -59,7 +59,7 @@ public sealed record ExamRois
             var frame = catalog.AllSeries.SelectMany(s => s.Acquisitions).SelectMany(a => a.FrameReferences.Select(f => (f, a)))
                 .FirstOrDefault(x => string.Equals(Path.GetFullPath(x.f.Path), full, StringComparison.Ordinal));
             if (frame.f is null) notes.Add($"reference image '{refImage}' of the ROI set is not a readable image of the exam: pixel ROIs are used as drawn, on slice 0 of acquisitions of the same matrix");
-            else reference = GeometryOf(frame.f, frame.a.Rows, frame.a.Columns);
+            else reference = frame.f.Geometry(frame.a.Rows, frame.a.Columns);
         }
         else if (set.Rois.Any(r => r.Space == RoiSpace.Pixel))
             notes.Add("the ROI set names no reference image: pixel ROIs are used as drawn, on slice 0 of acquisitions of the same matrix");
@@ -102,14 +102,5 @@ public sealed record ExamRois
                 return P(c.X + u * Math.Cos(a) - v * Math.Sin(a), c.Y + u * Math.Sin(a) + v * Math.Cos(a));
             })]);
         }
-    }
-
-    private static ImageGeometry? GeometryOf(FrameReference f, int rows, int columns)
-    {
-        var info = f.Info;
-        if (info.ImagePositionPatientMm is not { Count: 3 } p || info.ImageOrientationPatient is not { Count: 6 } o || info.PixelSpacingMm is not { Count: 2 } s)
-            return null;
-        return new ImageGeometry(rows, columns, Vector3Mm.From(p), Vector3Mm.From(o).Normalized(), Vector3Mm.From(o, 3).Normalized(),
-            s[0], s[1], info.SliceThicknessMm ?? double.NaN);
     }
 }

@@ -129,9 +129,13 @@ public static class SegmentationImport
 
     private static SourcePlane PlaneOf(SegmentationObject seg, SegmentationFrameRead f, SourceSeries series, string matching)
     {
+        // A reference with a frame number names one frame of a multi-frame file; without one it names a whole
+        // image, which is conclusive only when that image lies on a single plane (an enhanced file spans them all).
         var uids = f.SourceImages.Select(s => s.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
-        var byUid = uids.Count == 0 ? null : series.Planes.FirstOrDefault(p => p.SourceImages.Any(i => uids.Contains(i.SopInstanceUid)));
-        if (byUid is not null) return byUid;
+        var byFrame = series.Planes.Where(p => p.SourceImages.Any(i => f.SourceImages.Any(s => s.FrameNumber is not null && s == i))).ToList();
+        if (byFrame.Count == 1) return byFrame[0];
+        var byUid = uids.Count == 0 ? [] : series.Planes.Where(p => p.SourceImages.Any(i => uids.Contains(i.SopInstanceUid))).ToList();
+        if (byFrame.Count == 0 && byUid.Count == 1) return byUid[0];
         if (f.ImagePositionPatientMm is { } position && series.PlaneAt(Vector3Mm.From(position)) is { } byPosition) return byPosition;
         throw new InterchangeException($"frame {f.FrameIndex + 1} (segment {f.SegmentNumber}) matches no plane of series {series.Series.SeriesInstanceUid}: "
             + (uids.Count > 0 ? $"its source images ({string.Join(", ", uids)}) are not in the exam" : "it references no source image")

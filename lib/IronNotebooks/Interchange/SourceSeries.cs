@@ -42,7 +42,7 @@ public sealed record SourceSeries
         var planes = new List<(ImageGeometry Geometry, List<DicomSourceImage> Sources, List<string> Files)>();
         foreach (var (frame, rows, columns) in frames)
         {
-            var geometry = GeometryOf(frame, rows, columns)
+            var geometry = frame.Geometry(rows, columns)
                 ?? throw new InterchangeException($"frame {frame.FrameIndex + 1} of {label} lacks Image Position/Orientation (Patient) or Pixel Spacing.", frame.Path);
             var ds = headers[frame.Path];
             int frameCount = ds.GetIntOrDefault(DicomTags.NumberOfFrames, 1);
@@ -121,14 +121,5 @@ public sealed record SourceSeries
             if (Math.Abs(d) <= half && Math.Abs(x) < 0.5 && Math.Abs(y) < 0.5) return p;
         }
         return null;
-    }
-
-    private static ImageGeometry? GeometryOf(FrameReference f, int rows, int columns)
-    {
-        var info = f.Info;
-        if (info.ImagePositionPatientMm is not { Count: 3 } p || info.ImageOrientationPatient is not { Count: 6 } o || info.PixelSpacingMm is not { Count: 2 } s)
-            return null;
-        return new ImageGeometry(rows, columns, Vector3Mm.From(p), Vector3Mm.From(o).Normalized(), Vector3Mm.From(o, 3).Normalized(),
-            s[0], s[1], info.SliceThicknessMm ?? double.NaN);
     }
 }

@@ -70,3 +70,76 @@ public sealed class SegmentationReaderTests
         Assert.Contains("1.2.840.10008.5.1.4.1.1.4", e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Segmentation types other than BINARY: FRACTIONAL read at the stated threshold, LABELMAP refused naming the tag.</summary>
+public sealed class SegmentationTypeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ironnb-segtype-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static DicomDataset Binary()
+    {
+        var source = new DicomDataset();
+        source.SetString(DicomTags.StudyInstanceUID, DicomVR.UI, "1.2.3");
+        source.SetString(DicomTags.FrameOfReferenceUID, DicomVR.UI, "1.2.3.4");
+        return SegmentationWriter.Create(new SegmentationContent
+        {
+            Rows = 2, Columns = 3, PixelSpacingMm = [1, 1], SliceThicknessMm = 1, ImageOrientationPatient = [1, 0, 0, 0, 1, 0],
+            Segments = [new SegmentationSegment { Number = 1, Label = "x", Category = new("85756007", "SCT", "Tissue"), Type = new("85756007", "SCT", "Tissue"), AlgorithmType = SegmentAlgorithmType.Manual }],
+            Frames = [new SegmentationFrame { SegmentNumber = 1, PixelIndices = [0], ImagePositionPatientMm = [0, 0, 0] }],
+            Source = source, SourceSeriesInstanceUid = "1.2.3.5",
+        });
+    }
+
+    private string Save(DicomDataset ds)
+    {
+        var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".dcm");
+        DicomWriter.Write(path, ds);
+        return path;
+    }
+
+    [Fact]
+    public void Read_Fractional_CountsPixelsAtOrAboveHalfTheMaximumAsInside()
+    {
+        var ds = Binary();
+        ds.SetString(new DicomTag(0x0062, 0x0001), DicomVR.CS, "FRACTIONAL");
+        ds.SetString(new DicomTag(0x0062, 0x0010), DicomVR.CS, "PROBABILITY");
+        ds.SetNumbers(new DicomTag(0x0062, 0x000E), DicomVR.US, 200);
+        ds.SetNumbers(DicomTags.BitsAllocated, DicomVR.US, 8);
+        ds.SetNumbers(DicomTags.BitsStored, DicomVR.US, 8);
+        ds.SetNumbers(DicomTags.HighBit, DicomVR.US, 7);
+        ds.Set(new DicomElement(DicomTags.PixelData, DicomVR.OB, new byte[] { 0, 99, 100, 101, 200, 255 }));
+        var seg = SegmentationReader.Read(Save(ds));
+        Assert.Equal(SegmentationReader.FractionalThreshold, seg.FractionalThreshold);
+        Assert.Equal([2, 3, 4, 5], Assert.Single(seg.Frames).PixelIndices);   // 100 = 0.5 × 200 is inside, 99 is not
+    }
+
+    [Fact]
+    public void Read_Binary_UnpacksTheWrittenBits()
+    {
+        var seg = SegmentationReader.Read(Save(Binary()));
+        Assert.Null(seg.FractionalThreshold);
+        Assert.Equal([0], Assert.Single(seg.Frames).PixelIndices);
+    }
+
+    [Fact]
+    public void Read_Labelmap_IsRefusedNamingTheSegmentationType()
+    {
+        var ds = Binary();
+        ds.SetString(new DicomTag(0x0062, 0x0001), DicomVR.CS, "LABELMAP");
+        var e = Assert.Throws<DicomFormatException>(() => SegmentationReader.Read(Save(ds)));
+        Assert.Contains("LABELMAP", e.Message, StringComparison.Ordinal);
+        Assert.Contains("(0062,0001)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_FrameOfAnUndefinedSegment_IsRefused()
+    {
+        var ds = Binary();
+        var frame = ds.GetSequence(DicomTags.PerFrameFunctionalGroupsSequence)[0];
+        frame.GetSequence(SegmentationWriter.SegmentIdentificationSequence)[0].SetNumbers(SegmentationWriter.ReferencedSegmentNumber, DicomVR.US, 7);
+        var e = Assert.Throws<DicomFormatException>(() => SegmentationReader.Read(Save(ds)));
+        Assert.Contains("segment 7", e.Message, StringComparison.Ordinal);
+    }
+}

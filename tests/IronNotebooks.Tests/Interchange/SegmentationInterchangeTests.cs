@@ -28,10 +28,10 @@ public sealed class SegmentationInterchangeTests : IDisposable
     private sealed record Case(string ExamFolder, RoiSet Set, SourceSeries Source, SegmentationExportResult Export, string SegPath);
 
     /// <summary>A synthetic 1.5 T multi-echo exam (64×64) with its ground-truth ROI set.</summary>
-    private Case Synthetic(string id = "SEG-SYN", ulong seed = 20261203)
+    private Case Synthetic(string id = "SEG-SYN", ulong seed = 20261203, bool enhanced = false)
     {
         var exam = SyntheticExamWriter.WritePatient(new VirtualPatient(id, LiverIronConcentration.FromUmolPerGram(120)), [SynthProtocol.MultiEchoGre],
-            Path.Combine(_dir, id), new SimulationOptions(seed, 1.5, new AnatomyOptions(64), 50));
+            Path.Combine(_dir, id), new SimulationOptions(seed, 1.5, new AnatomyOptions(64), 50) { EnhancedMultiEcho = enhanced });
         var set = RoiSet.Load(exam.PathOf(exam.RoiSetFile));
         return Export(exam.Folder, set, ImageCatalog.Scan(exam.Folder).AllSeries.First(s => s.MagnitudeEchoTimesMs.Count > 1));
     }
@@ -70,9 +70,15 @@ public sealed class SegmentationInterchangeTests : IDisposable
         return new Case(examFolder, set, source, export, path);
     }
 
-    private Case Make(string which) => which == "synthetic" ? Synthetic() : Corpus();
+    private Case Make(string which) => which switch
+    {
+        "synthetic" => Synthetic(),
+        "synthetic-enhanced" => Synthetic("SEG-ENH", enhanced: true),
+        _ => Corpus(),
+    };
 
-    public static TheoryData<string> Inputs() => ["synthetic", "corpus"];
+    /// <summary>Classic single-frame files, one Enhanced MR file (sources referenced with frame numbers), and a corpus series.</summary>
+    public static TheoryData<string> Inputs() => ["synthetic", "synthetic-enhanced", "corpus"];
 
     /// <summary>The mask of <paramref name="roi"/> on plane <paramref name="plane"/> as the measurement path computes it.</summary>
     private static IReadOnlyList<int> RasterizerMask(RoiShape roi, SourcePlane plane) => RoiRasterizer.Rasterize(roi, plane.Geometry).PixelIndices;
@@ -246,6 +252,39 @@ public sealed class SegmentationInterchangeTests : IDisposable
         Assert.Equal("planePosition", imported.Matching);
         foreach (var e in c.Export.Segments)
             Assert.Equal(RasterizerMask(c.Set[e.Roi], c.Source.Planes[e.PlaneIndices[0]]), RasterizerMask(imported.Set[e.Roi], c.Source.Planes[e.PlaneIndices[0]]));
+    }
+
+    [Fact]
+    public void Import_FrameOnAnotherGrid_IsRefusedAsUnmappableGeometry()
+    {
+        var c = Synthetic();
+        // Same frame of reference and plane position, but a 32×32 grid of twice the spacing: resampling would be needed.
+        var content = c.Export.Content;
+        var coarse = content with
+        {
+            Rows = 32, Columns = 32, PixelSpacingMm = [.. content.PixelSpacingMm.Select(v => 2 * v)],
+            Frames = [.. content.Frames.Select(f => f with { SourceImages = [], PixelIndices = [0, 1, 32] })],
+        };
+        var path = Path.Combine(_dir, "coarse.dcm");
+        SegmentationWriter.Write(path, coarse);
+        var e = Assert.Throws<InterchangeException>(() => SegmentationImport.ToRoiSet(SegmentationReader.Read(path), [c.Source], c.ExamFolder));
+        Assert.Contains("cannot be mapped without resampling", e.Message, StringComparison.Ordinal);
+        Assert.Contains("32×32", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choose_PrefersTheSeriesOfTheReferenceImage_AndNamesTheSeriesWhenAskedForAMissingOne()
+    {
+        var exam = SyntheticExamWriter.WritePatient(new VirtualPatient("SEG-CHOOSE", LiverIronConcentration.FromUmolPerGram(80)), [SynthProtocol.Rennes, SynthProtocol.MultiEchoGre],
+            Path.Combine(_dir, "choose"), new SimulationOptions(5, 1.5, new AnatomyOptions(64), 50));
+        var catalog = ImageCatalog.Scan(exam.Folder);
+        var set = RoiSet.Load(exam.PathOf(exam.RoiSetFile));
+        var byReference = SourceSeries.Choose(catalog, set, exam.Folder, null);
+        Assert.Contains(byReference.Planes.SelectMany(p => p.Files), f => Path.GetFullPath(f) == Path.GetFullPath(Path.Combine(exam.Folder, set.ReferenceImage!)));
+        var multiEcho = SourceSeries.Choose(catalog, set with { ReferenceImage = null }, exam.Folder, null);
+        Assert.True(multiEcho.Series.MagnitudeEchoTimesMs.Count > 1);
+        var e = Assert.Throws<InterchangeException>(() => SourceSeries.Choose(catalog, set, exam.Folder, 777));
+        Assert.Contains("no series number 777", e.Message, StringComparison.Ordinal);
     }
 
     [CorpusFact]
