@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the independent reference tools the tests compare against, from Debian's packages:
-# DCMTK (dcmdump, dcmdjpeg, dcmdjpls), GDCM (gdcmconv), pydicom + nibabel + numpy + scipy + PIL for Debian's own /usr/bin/python3, and R
+# DCMTK (dcmdump, dcmdjpeg, dcmdjpls; dsrdump and xml2dsr for the SR tests), GDCM (gdcmconv), pydicom + nibabel + numpy + scipy + PIL for Debian's own /usr/bin/python3, and R
 # with pROC, psych and vcd for the statistics fixtures; Chromium (headless, for the notebook-report browser test);
 # python3-nbclient + jupyter-client + nbformat drive the real .NET Interactive kernel over the curated notebooks (.ci/run);
 # slurm-wlm + munge (a throw-away single-node Slurm for the cohort job-array test, environment/slurm/);

@@ -31,7 +31,31 @@ public static class RoiImportCommand
             var r = SegmentationImport.ToRoiSet(SegmentationReader.Read(c.File, c.Path), c.Exam, c.ExamFolder);
             return new Imported(r.Set, r.Matching, r.SeriesInstanceUid, r.Notes);
         }),
+        new([Dicom.StructuredReporting.SrDocumentWriter.EnhancedSrSopClassUid, Dicom.StructuredReporting.SrDocumentWriter.ComprehensiveSrSopClassUid,
+            Dicom.StructuredReporting.SrDocumentWriter.Comprehensive3DSrSopClassUid], "sr", ImportMeasurementReport),
     ];
+
+    /// <summary>A TID 1500 report: ROIs from its image regions placed on the exam's images (--exam), masks from a SEG it
+    /// references found beside the SR; each ROI's measurements in the notes.</summary>
+    private static Imported ImportMeasurementReport(Context c)
+    {
+        var segs = new List<SegmentationObject>();
+        foreach (var f in Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(c.Path))!, "*.dcm"))
+        {
+            if (string.Equals(Path.GetFullPath(f), Path.GetFullPath(c.Path), StringComparison.Ordinal)) continue;
+            var header = DicomFile.Open(f, new DicomReadOptions { ReadPixelData = false }).Dataset;
+            if (header.GetStringOrDefault(DicomTags.SOPClassUID) == SegmentationWriter.SopClassUid) segs.Add(SegmentationReader.Read(f));
+        }
+        var r = MeasurementReportReader.Read(c.File.Dataset, new MeasurementReportReadOptions
+        {
+            ResolveImage = c.Exam is null ? null : MeasurementReportReadOptions.ImagesOf(c.Exam),
+            ResolveSegment = MeasurementReportReadOptions.SegmentsOf(segs),
+        });
+        var series = r.Entries.Select(e => e.Image.SeriesInstanceUid).Where(s => s.Length > 0).Distinct().ToList();
+        var notes = r.Notes.Concat(r.Entries.Select(e => $"{e.Roi.Name}: " + string.Join(", ", e.Measurements.Select(m =>
+            FormattableString.Invariant($"{m.Concept.Meaning}{(m.Derivation is { } d ? $" ({d.Meaning})" : "")} {m.Value:0.###} {m.Units.Value}")))));
+        return new Imported(r.Rois, c.Exam is null ? "none (no --exam)" : "SOP Instance UID", series.Count == 1 ? series[0] : null, [.. notes]);
+    }
 
     /// <summary>JSON of one imported ROI.</summary>
     public sealed record RoiEntry(string Name, string Role, int Rows, int Columns, int Pixels, IReadOnlyList<double>? PlaneOriginMm);
@@ -43,11 +67,11 @@ public static class RoiImportCommand
     /// <summary>Builds the verb.</summary>
     public static Command Build(TextWriter output)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A DICOM Segmentation (from IronNotebooks or another tool)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "A DICOM Segmentation or TID 1500 Structured Report (from IronNotebooks or another tool); an SR's SEG is looked for beside it." };
         var exam = new Option<DirectoryInfo?>("--exam") { Description = "Exam folder the ROIs belong to: frames are matched to its images (by SOP Instance UID, else position) and a file of another exam is refused." };
         var outFile = new Option<FileInfo>("--out") { Description = "ROI set to write (ironnotebooks/roi-set JSON), atomically; never inside EXAM.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON: how frames were matched, and every ROI with its role, pixels and plane." };
-        var cmd = new Command("import", "Read the ROIs of a DICOM Segmentation into an ROI set: one mask per segment per plane, roles from the segment codes.") { file, exam, outFile, json };
+        var cmd = new Command("import", "Read the ROIs of a DICOM Segmentation (one mask per segment per plane, roles from the segment codes) or of a TID 1500 Structured Report (image regions, or its SEG's segments; roles from the finding codes) into an ROI set.") { file, exam, outFile, json };
         cmd.SetAction(p => Run(p.GetValue(file)!, p.GetValue(exam), p.GetValue(outFile)!, p.GetValue(json), output));
         return cmd;
     }

@@ -18,28 +18,8 @@ internal static class DerivedObjectModules
     /// <summary>SOP Common, Patient and General Study (copied from <paramref name="source"/>), dates, Frame of Reference and equipment.</summary>
     public static DicomDataset Start(string sopClassUid, DicomDataset source, string modality, int seriesNumber, string seriesDescription, string softwareVersion)
     {
-        var now = DateTime.UtcNow;
-        string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
-        var ds = new DicomDataset();
-        ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
-        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, sopClassUid);
-        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
-        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
-        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
-        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
-        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
-
-        // Patient and General Study: copied from the source so that the object files with its study.
-        foreach (var (tag, vr) in new (DicomTag, DicomVR)[]
-        {
-            (DicomTags.PatientName, DicomVR.PN), (DicomTags.PatientID, DicomVR.LO), (new DicomTag(0x0010, 0x0030), DicomVR.DA),
-            (new DicomTag(0x0010, 0x0040), DicomVR.CS), (DicomTags.StudyDate, DicomVR.DA), (DicomTags.StudyTime, DicomVR.TM),
-            (new DicomTag(0x0008, 0x0090), DicomVR.PN), (new DicomTag(0x0020, 0x0010), DicomVR.SH), (new DicomTag(0x0008, 0x0050), DicomVR.SH),
-        })
-            ds.SetString(tag, vr, source.GetStringOrDefault(tag) ?? "");
-        ds.SetString(DicomTags.StudyInstanceUID, DicomVR.UI, source.GetString(DicomTags.StudyInstanceUID));
-        if (source.GetStringOrDefault(new DicomTag(0x0008, 0x1030)) is { Length: > 0 } studyDescription)
-            ds.SetString(new DicomTag(0x0008, 0x1030), DicomVR.LO, studyDescription);
+        var ds = NewInstance(sopClassUid, utf8: true);
+        CopyPatientAndStudy(source, ds);   // so that the object files with its study
 
         // General Series, Frame of Reference, General and Enhanced General Equipment.
         ds.SetString(DicomTags.Modality, DicomVR.CS, modality);
@@ -54,6 +34,42 @@ internal static class DerivedObjectModules
         ds.SetString(new DicomTag(0x0018, 0x1020), DicomVR.LO, softwareVersion);   // Software Versions
         ds.SetIntegerString(DicomTags.InstanceNumber, 1);
         return ds;
+    }
+
+    /// <summary>A new instance: Specific Character Set ISO_IR 192 when <paramref name="utf8"/> (else the default
+    /// repertoire), SOP Class and a new SOP Instance UID, instance creation and content date/time (now, UTC).</summary>
+    public static DicomDataset NewInstance(string sopClassUid, bool utf8)
+    {
+        var now = DateTime.UtcNow;
+        string date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var ds = new DicomDataset();
+        if (utf8) ds.SetString(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, sopClassUid);
+        ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, DicomUid.Generate());
+        ds.SetString(new DicomTag(0x0008, 0x0012), DicomVR.DA, date);   // Instance Creation Date
+        ds.SetString(new DicomTag(0x0008, 0x0013), DicomVR.TM, time);   // Instance Creation Time
+        ds.SetString(new DicomTag(0x0008, 0x0023), DicomVR.DA, date);   // Content Date
+        ds.SetString(new DicomTag(0x0008, 0x0033), DicomVR.TM, time);   // Content Time
+        return ds;
+    }
+
+    /// <summary>
+    /// Patient and General Study attributes copied from <paramref name="source"/> (name, ID, birth date, sex; study date,
+    /// time, referring physician, ID, accession number, UID, description); Type 2 ones it lacks are written empty.
+    /// Shared with the SR writer.
+    /// </summary>
+    public static void CopyPatientAndStudy(DicomDataset source, DicomDataset ds)
+    {
+        foreach (var (tag, vr) in new (DicomTag, DicomVR)[]
+        {
+            (DicomTags.PatientName, DicomVR.PN), (DicomTags.PatientID, DicomVR.LO), (new DicomTag(0x0010, 0x0030), DicomVR.DA),
+            (new DicomTag(0x0010, 0x0040), DicomVR.CS), (DicomTags.StudyDate, DicomVR.DA), (DicomTags.StudyTime, DicomVR.TM),
+            (new DicomTag(0x0008, 0x0090), DicomVR.PN), (new DicomTag(0x0020, 0x0010), DicomVR.SH), (new DicomTag(0x0008, 0x0050), DicomVR.SH),
+        })
+            ds.SetString(tag, vr, source.GetStringOrDefault(tag) ?? "");
+        ds.SetString(DicomTags.StudyInstanceUID, DicomVR.UI, source.GetString(DicomTags.StudyInstanceUID));
+        if (source.GetStringOrDefault(new DicomTag(0x0008, 0x1030)) is { Length: > 0 } studyDescription)
+            ds.SetString(new DicomTag(0x0008, 0x1030), DicomVR.LO, studyDescription);
     }
 
     /// <summary>Dimension Organization and Index Sequences: one index per (pointer, functional group, description).</summary>

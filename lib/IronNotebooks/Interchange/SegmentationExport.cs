@@ -132,7 +132,7 @@ public static partial class SegmentationExport
     }
 
     /// <summary>The plane the set's pixel ROIs were drawn on: its reference image when that is a file of the series, or "… slice N".</summary>
-    private static SourcePlane? ReferencePlane(RoiSet set, SourceSeries source, string examFolder, List<string> notes)
+    internal static SourcePlane? ReferencePlane(RoiSet set, SourceSeries source, string examFolder, List<string> notes)
     {
         if (set.ReferenceImage is not { Length: > 0 } reference) return null;
         string full = Path.GetFullPath(Path.IsPathRooted(reference) ? reference : Path.Combine(examFolder, reference));
