@@ -82,7 +82,7 @@ public static class ChemicalShiftSeriesLoader
         var chosen = candidates.OrderBy(s => Math.Abs((s.SeriesNumber ?? int.MaxValue / 2) - (magnitude.SeriesNumber ?? 0))).First();
         rejected.AddRange(candidates.Where(c => c != chosen).Select(c => $"{Label(c)}: also a phase series of this acquisition; the one with the nearest series number was used"));
         return new PhasePairing { Magnitude = magnitude, Kind = PhaseSourceKind.OtherSeriesPhase, Phase = chosen, Rejected = rejected,
-            Reason = $"phase series {Label(chosen)} of the same acquisition (same study, TR, flip angle{(frame is null ? "" : ", Frame of Reference UID")})" };
+            Reason = $"phase images in {Label(chosen)}, a separate series of the same acquisition (same study, TR, flip angle{(frame is null ? "" : ", Frame of Reference UID")})" };
     }
 
     /// <summary>
