@@ -40,9 +40,10 @@ internal static class MultiEchoFolder
         if (magnitudeOnly) return (ChemicalShiftSeries.FromMagnitude(MultiEchoSeries.FromCatalog(catalog, magnitude)), "--magnitude-only given");
         var pairing = ChemicalShiftSeriesLoader.FindPhase(catalog, magnitude);
         if (pairing.Kind == PhaseSourceKind.None && Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) is { } parent
-            && Directory.Exists(parent))
+            && Directory.Exists(parent) && Directory.EnumerateFileSystemEntries(parent).Take(MaxParentEntries + 1).Count() <= MaxParentEntries)
         {
-            // EXAM/SERIES: the phase series of a Siemens-style export sits in a sibling folder.
+            // EXAM/SERIES: the phase series of a Siemens-style export sits in a sibling folder. Only a small parent (an exam
+            // folder of series folders) is scanned, never a shared folder such as /tmp.
             var wider = ImageCatalog.Scan(parent);
             if (wider.AllSeries.FirstOrDefault(s => s.SeriesInstanceUid == magnitude.SeriesInstanceUid) is { } same
                 && ChemicalShiftSeriesLoader.FindPhase(wider, same) is { Kind: not PhaseSourceKind.None })
@@ -54,6 +55,9 @@ internal static class MultiEchoFolder
         var (result, p) = ChemicalShiftSeriesLoader.Load(catalog, magnitude);
         return (result, p.Reason);
     }
+
+    /// <summary>Largest parent folder (entries at its top level) searched for a sibling phase series.</summary>
+    private const int MaxParentEntries = 64;
 
     private static bool IsNifti(string folder) =>
         Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));

@@ -78,8 +78,8 @@ internal static class ExamFatWater
         var fits = new List<FatWaterFitResult>();
         try
         {
-            foreach (var roi in livers)
-                fits.Add((loaded.HasPhase ? RoiComplexFatWaterFit.Fit(loaded, position, roi, options) : RoiFatWaterFit.Fit(loaded.Magnitude, position, roi, options)).Fit);
+            if (loaded.HasPhase) fits.AddRange(RoiComplexFatWaterFit.Fit(loaded, position, livers, options).Select(r => r.Fit));
+            else foreach (var roi in livers) fits.Add(RoiFatWaterFit.Fit(loaded.Magnitude, position, roi, options).Fit);
         }
         catch (Exception e) when (e is ArgumentException or RoiException or ImagingException)
         {

@@ -20,25 +20,40 @@ public static class RoiComplexFatWaterFit
     /// <summary>Fits the ROI of slice <paramref name="sliceIndex"/> (position in <see cref="MultiEchoSeries.Slices"/>) of a series with phase.</summary>
     /// <exception cref="ArgumentException">No phase images, slice out of range, an empty ROI, a ROI without a usable
     /// field-map pixel, or what <see cref="FatWaterFit.FitComplex"/> rejects (too few echoes, no echo near opposed phase).</exception>
-    public static RoiFatWaterFitResult Fit(ChemicalShiftSeries series, int sliceIndex, RoiShape roi, FatWaterOptions options)
+    public static RoiFatWaterFitResult Fit(ChemicalShiftSeries series, int sliceIndex, RoiShape roi, FatWaterOptions options) =>
+        Fit(series, sliceIndex, [Guard.NotNull(roi)], options)[0];
+
+    /// <summary>Fits several ROIs of one slice with one regularised field map (computed once), in the order given.</summary>
+    /// <exception cref="ArgumentException">As for one ROI; the first failing ROI stops the call.</exception>
+    public static IReadOnlyList<RoiFatWaterFitResult> Fit(ChemicalShiftSeries series, int sliceIndex, IReadOnlyList<RoiShape> rois, FatWaterOptions options)
     {
         Guard.NotNull(series);
-        Guard.NotNull(roi);
+        Guard.NotNull(rois);
         Guard.NotNull(options);
+        if (rois.Count == 0) throw new ArgumentException("Give at least one ROI.", nameof(rois));
         var phaseSeries = series.PhaseRadians ?? throw new ArgumentException("The complex ROI fit needs phase images; use RoiFatWaterFit for magnitude only.", nameof(series));
         var magnitude = series.Magnitude;
         Guard.InRange(sliceIndex, 0, magnitude.Slices.Count - 1);
         var te = magnitude.EchoTimesMs;
         var magSlice = magnitude.Slices[sliceIndex];
         var phaseSlice = phaseSeries.Slices[sliceIndex];
-        var stats = RoiMeasurement.MeasureEchoes(magSlice, roi);
-        int pixels = stats.Count > 0 ? stats[0].PixelCount : 0;
-        if (pixels == 0) throw new ArgumentException($"The ROI '{roi.Name}' contains no pixel centres on slice {sliceIndex}.", nameof(roi));
+        var stats = rois.Select(roi =>
+        {
+            var s = RoiMeasurement.MeasureEchoes(magSlice, roi);
+            if (s.Count == 0 || s[0].PixelCount == 0) throw new ArgumentException($"The ROI '{roi.Name}' contains no pixel centres on slice {sliceIndex}.", nameof(rois));
+            return s;
+        }).ToList();
         var one = ChemicalShiftSeries.FromMagnitudeAndPhase(
             MultiEchoSeries.FromPlanes(magnitude.Description, te, [magSlice], magnitude.FieldStrengthT, magnitude.Source),
             MultiEchoSeries.FromPlanes(phaseSeries.Description, te, [phaseSlice], phaseSeries.FieldStrengthT, phaseSeries.Source));
-        var map = FatWaterMap.ComputeComplex(one, new FatWaterMapOptions { Fit = options, MaskThreshold = MaskFractionOfRoiMean * stats[0].Mean }).Slices[0];
+        double threshold = MaskFractionOfRoiMean * stats.Min(s => s[0].Mean);
+        var map = FatWaterMap.ComputeComplex(one, new FatWaterMapOptions { Fit = options, MaskThreshold = threshold }).Slices[0];
+        return [.. rois.Select((roi, r) => FitOne(map, magSlice, phaseSlice, te, roi, sliceIndex, stats[r], options, magnitude.Description))];
+    }
 
+    private static RoiFatWaterFitResult FitOne(FatWaterMapSlice map, MultiEchoSlice magSlice, MultiEchoSlice phaseSlice, IReadOnlyList<double> te, RoiShape roi,
+        int sliceIndex, IReadOnlyList<RoiStatistics> stats, FatWaterOptions options, string source)
+    {
         var indices = RoiRasterizer.Rasterize(roi, magSlice.Geometry).PixelIndices;
         var fields = indices.Select(i => (double)map.FieldMapHz![i]).Where(double.IsFinite).ToList();
         if (fields.Count == 0) throw new ArgumentException($"No pixel of ROI '{roi.Name}' on slice {sliceIndex} has a field-map value (all masked or failed).", nameof(roi));
@@ -69,6 +84,6 @@ public static class RoiComplexFatWaterFit
             SwapSuspected = fit.SwapSuspected || left,
             Warnings = warnings,
         };
-        return new RoiFatWaterFitResult { Fit = result, SliceIndex = sliceIndex, PixelCount = pixels, Echoes = stats, Source = magnitude.Description };
+        return new RoiFatWaterFitResult { Fit = result, SliceIndex = sliceIndex, PixelCount = stats[0].PixelCount, Echoes = stats, Source = source };
     }
 }

@@ -336,6 +336,7 @@ public static class SyntheticExamWriter
             ds.SetString(new DicomTag(0x0018, 0x0021), DicomVR.CS, spinEcho ? "NONE" : "SP"); // Sequence Variant
             ds.SetString(new DicomTag(0x0018, 0x0022), DicomVR.CS, "");                        // Scan Options (type 2)
             ds.SetDecimalString(new DicomTag(0x0018, 0x0084), Math.Round(42.577478 * options.FieldStrengthT, 6)); // Imaging Frequency, MHz
+            ds.SetIntegerString(new DicomTag(0x0018, 0x0091), 1);                                  // Echo Train Length (type 2): one k-space line per excitation and image
             ds.SetString(new DicomTag(0x0018, 0x1250), DicomVR.SH, "BODY");                    // Receive Coil Name
             ds.SetIntegerString(DicomTags.AcquisitionNumber, 1);
             ds.SetDecimalString(DicomTags.SliceLocation, 0);
