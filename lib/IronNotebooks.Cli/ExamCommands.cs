@@ -12,7 +12,7 @@ public static class ExamCommands
         var exam = new Command("exam", "One exam folder: every applicable method as rows.");
         var dir = new Argument<DirectoryInfo>("EXAM") { Description = "The exam folder (DICOM files, searched recursively; rois.json used when present)." };
         var rois = new Option<FileInfo?>("--rois") { Description = "ROI set JSON (schema ironnotebooks/roi-set) instead of the folder's rois.json." };
-        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods: r2star, r2, sir (default all)." };
+        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods: r2star, r2, sir, fatwater (default all; fatwater runs on chemical-shift series)." };
         var models = new Option<string?>("--models") { Description = "Comma-separated R2* decay models (default rician,secondmoment with an air ROI, else arlo)." };
         var calibrations = new Option<string?>("--calibrations") { Description = "Comma-separated R2* calibrations (default every one valid at the exam's field)." };
         var json = new Option<bool>("--json") { Description = "Print JSON: exam, folder, rows[] (exam, method, model, calibration, fieldStrengthT, status, licUmolPerGram, licMgPerGram, ratePerSecond, fatFractionPercent, licLowerBoundUmolPerGram, methodSwitch, warnings, error, series, files, echoTimesMs, durationMs), acquisitions, warnings." };
@@ -30,8 +30,8 @@ public static class ExamCommands
         var options = ExamMeasurementOptions.Default;
         if (List(methods) is { } m)
         {
-            var bad = m.Where(x => x is not ("r2star" or "r2" or "sir")).ToList();
-            if (bad.Count > 0) throw new BadInputException($"--methods: unknown {string.Join(", ", bad)}; known: r2star, r2, sir.");
+            var bad = m.Where(x => x is not ("r2star" or "r2" or "sir" or "fatwater")).ToList();
+            if (bad.Count > 0) throw new BadInputException($"--methods: unknown {string.Join(", ", bad)}; known: r2star, r2, sir, fatwater.");
             options = options with { Methods = m };
         }
         if (List(models) is { } d)

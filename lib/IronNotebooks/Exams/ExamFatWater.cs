@@ -16,13 +16,16 @@ namespace IronNotebooks.Exams;
 /// </summary>
 internal static class ExamFatWater
 {
-    public static IEnumerable<ExamMeasurementRow> Measure(Exam exam, ExamAcquisition a)
+    /// <summary>The rows of one chemical-shift acquisition; <see cref="ExamMeasurementOptions.R2StarCalibrations"/>, when given,
+    /// replaces the CC-R2* calibrations (a water-only calibration then carries the kind-mismatch warning).</summary>
+    public static IEnumerable<ExamMeasurementRow> Measure(Exam exam, ExamAcquisition a, ExamMeasurementOptions options)
     {
         var clock = Stopwatch.StartNew();
         double? field = a.Series.FieldStrengthT ?? exam.FieldStrengthT;
         string spectrum = FatSpectra.Hamilton2011.Name;
-        var calibrations = RelaxometryCalibrations.All.Where(c => c.Quantity == RelaxationQuantity.R2Star && c.ExpectedR2StarKind == R2StarKind.ConfounderCorrected
-            && field is double f && Math.Abs(c.FieldStrengthT - f) <= LicConversion.FieldToleranceT).ToList();
+        var calibrations = (options.R2StarCalibrations is { } names ? names.Select(RelaxometryCalibrations.Get)
+            : RelaxometryCalibrations.All.Where(c => c.Quantity == RelaxationQuantity.R2Star && c.ExpectedR2StarKind == R2StarKind.ConfounderCorrected
+                && field is double f && Math.Abs(c.FieldStrengthT - f) <= LicConversion.FieldToleranceT)).ToList();
         var series = a.Series.SeriesNumber is int n ? new[] { n } : [];
         var warnings = new List<string>();
         ExamMeasurementRow Row(string calibration, MeasurementStatus status, string? error, IReadOnlyList<string> w, IReadOnlyList<int> used) => new()
@@ -60,13 +63,13 @@ internal static class ExamFatWater
             : $"fit: magnitude (two branches compared; no phase): {pairing.Reason}");
         warnings.AddRange(pairing.Rejected.Select(r => "phase not used: " + r));
 
-        var options = FatWaterOptions.At(field.Value);
+        var fitOptions = FatWaterOptions.At(field.Value);
         if (!loaded.HasPhase && exam.Rois.OfRole(RoiRole.Background).FirstOrDefault() is { } air)
         {
             try
             {
                 var noise = BackgroundNoise.Measure(slice.Echoes[0], air, $"echo 1 of slice {slice.Index} of {a.Label}");
-                options = options with { NoiseSigma = noise.SigmaSignal };
+                fitOptions = fitOptions with { NoiseSigma = noise.SigmaSignal };
                 warnings.Add("noise (noise-floor-aware magnitude fit): " + noise.Source);
             }
             catch (Exception e) when (e is RoiException or ArgumentException)
@@ -78,8 +81,8 @@ internal static class ExamFatWater
         var fits = new List<FatWaterFitResult>();
         try
         {
-            if (loaded.HasPhase) fits.AddRange(RoiComplexFatWaterFit.Fit(loaded, position, livers, options).Select(r => r.Fit));
-            else foreach (var roi in livers) fits.Add(RoiFatWaterFit.Fit(loaded.Magnitude, position, roi, options).Fit);
+            if (loaded.HasPhase) fits.AddRange(RoiComplexFatWaterFit.Fit(loaded, position, livers, fitOptions).Select(r => r.Fit));
+            else foreach (var roi in livers) fits.Add(RoiFatWaterFit.Fit(loaded.Magnitude, position, roi, fitOptions).Fit);
         }
         catch (Exception e) when (e is ArgumentException or RoiException or ImagingException)
         {

@@ -48,7 +48,7 @@ public static class ExamMeasurement
             foreach (var a in exam.OfKind(ExamAcquisitionKind.MultiEchoSpinEcho)) rows.AddRange(Relaxometry(exam, a, RelaxationQuantity.R2, options));
         if (options.Methods.Contains("sir")) rows.AddRange(SignalRatio(exam, options));
         if (options.Methods.Contains("fatwater"))
-            foreach (var a in exam.OfKind(ExamAcquisitionKind.ChemicalShiftMultiEcho)) rows.AddRange(ExamFatWater.Measure(exam, a));
+            foreach (var a in exam.OfKind(ExamAcquisitionKind.ChemicalShiftMultiEcho)) rows.AddRange(ExamFatWater.Measure(exam, a, options));
         if (examWarnings.Count > 0) rows = [.. rows.Select(r => r with { Warnings = [.. r.Warnings, .. examWarnings] })];
         return new ExamMeasurementResult
         {
