@@ -47,6 +47,7 @@ public static class CohortValidation
             Classes = $"{classes.Name} ({string.Join(" | ", classes.Labels)})",
             Exams = table.Exams.Count,
             Methods = methods,
+            FatFraction = CohortFatFractionValidation.Validate(table),
             Notes =
             [
                 "aboveRange and beyondMeasurableRange outcomes are censored high: highest rank in ROC, positive in the diagnostic tables, highest class in kappa; excluded (counted in 'censored') from errors, Bland–Altman and regression.",
@@ -200,6 +201,16 @@ public static class CohortValidation
             sb.Append("</tr>");
         }
         sb.Append("</table>");
+        if (result.FatFraction.Count > 0)
+        {
+            // PDFF of the fat–water methods against the simulated (or measured) fat fraction, in percentage points.
+            sb.Append("<h2>PDFF against ").Append(HtmlText.Escape(result.FatFraction[0].Reference)).Append("</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>method</th><th>n</th><th>failed</th><th>mean error (points)</th><th>RMS error</th><th>max |error|</th><th>limits of agreement</th></tr>");
+            foreach (var f in result.FatFraction)
+                sb.Append("<tr><td>").Append(HtmlText.Escape(f.Key)).Append("</td><td>").Append(f.N).Append("</td><td>").Append(f.Failed).Append("</td><td>").Append(F(f.MeanErrorPercentPoints, 2))
+                  .Append("</td><td>").Append(F(f.RmsErrorPercentPoints, 2)).Append("</td><td>").Append(F(f.MaxAbsoluteErrorPercentPoints, 2)).Append("</td><td>")
+                  .Append(F(f.BlandAltman?.LowerLimit, 2)).Append(" to ").Append(F(f.BlandAltman?.UpperLimit, 2)).Append("</td></tr>");
+            sb.Append("</table>");
+        }
         int body = page.IndexOf("</h1>", StringComparison.Ordinal);
         return body < 0 ? sb + page : page.Insert(body + "</h1>".Length, sb.ToString());
     }

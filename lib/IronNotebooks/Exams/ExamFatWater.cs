@@ -91,12 +91,22 @@ internal static class ExamFatWater
         warnings.AddRange(fits.SelectMany((f, i) => f.Warnings.Select(w => $"fit {livers[i].Name}: {w}")).Distinct());
         if (fits.FirstOrDefault(f => !f.IsUsable) is { } bad)
             return FailAll($"fat–water fit of ROI '{livers[fits.IndexOf(bad)].Name}' on {a.Label} did not converge ({bad.Status})");
-        var swaps = fits.Select((f, i) => (f, i)).Where(x => x.f.SwapSuspected).Select(x => livers[x.i].Name).ToList();
-        if (swaps.Count > 0) warnings.Add($"water–fat swap suspected in ROI(s) {string.Join(", ", swaps)}: read PDFF and CC-R2* with care");
-        double rate = fits.Average(f => f.R2StarPerSecond), pdff = fits.Average(f => f.FatFractionPercent);
+        // Complex fits: a suspected swap makes that ROI's PDFF (and CC-R2*) unreliable, so the mean uses the other ROIs when
+        // there are any. Magnitude fits flag every close branch call; the liver prior has kept the water branch, which is the
+        // documented magnitude answer, so their ROIs stay in and the ambiguity is a warning.
+        var flagged = fits.Select((f, i) => (f, i)).Where(x => x.f.SwapSuspected).Select(x => livers[x.i].Name).ToList();
+        var swaps = loaded.HasPhase ? flagged : [];
+        if (!loaded.HasPhase && flagged.Count > 0)
+            warnings.Add($"magnitude branch ambiguous in ROI(s) {string.Join(", ", flagged)}: the water-dominant branch was kept by the liver prior (PDFF < 50 %); phase images would settle it");
+        var used = swaps.Count < fits.Count ? fits.Where((f, i) => !swaps.Contains(livers[i].Name)).ToList() : fits;
+        if (swaps.Count > 0)
+            warnings.Add(swaps.Count < fits.Count
+                ? $"water–fat swap suspected in ROI(s) {string.Join(", ", swaps)}: left out of the means"
+                : $"water–fat swap suspected in every liver ROI ({string.Join(", ", swaps)}): no PDFF is reported, and CC-R2* (hence the LIC) is unreliable");
+        double rate = used.Average(f => f.R2StarPerSecond), pdff = used.Average(f => f.FatFractionPercent);
         if (livers.Count > 1)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"CC-R2* and PDFF = means of {livers.Count} liver ROI fits ({string.Join(", ", fits.Select(f => $"{f.R2StarPerSecond:0.#} s⁻¹ / {f.FatFractionPercent:0.#} %"))})"));
+                $"CC-R2* and PDFF = means of {used.Count} liver ROI fits ({string.Join(", ", fits.Select((f, i) => $"{livers[i].Name} {f.R2StarPerSecond:0.#} s⁻¹ / {f.FatFractionPercent:0.#} %{(used.Contains(f) ? "" : " (left out)")}"))})"));
         var rows = new List<ExamMeasurementRow>();
         foreach (var c in calibrations)
         {
@@ -115,7 +125,7 @@ internal static class ExamFatWater
                 LicUmolPerGram = status == MeasurementStatus.Estimated ? e.Lic?.UmolPerGram : null,
                 LicMgPerGram = status == MeasurementStatus.Estimated ? e.Lic?.MgPerGram : null,
                 RatePerSecond = double.IsFinite(rate) ? rate : null,
-                FatFractionPercent = double.IsFinite(pdff) ? pdff : null,
+                FatFractionPercent = double.IsFinite(pdff) && swaps.Count < fits.Count ? pdff : null,
             });
         }
         return rows;

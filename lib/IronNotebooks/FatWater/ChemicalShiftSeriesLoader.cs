@@ -120,7 +120,8 @@ public static class ChemicalShiftSeriesLoader
     /// <summary>
     /// Radians per rescaled phase unit by the vendor conventions: Rescale Type (0028,1054) "mrad" (Philips: −3142…3142
     /// mrad) → 0.001; "rad"/"radians" → 1; "deg"/"degrees" → π/180; otherwise Rescale Intercept −4096 with slope 2 or 1
-    /// (Siemens: 12-bit 0…4095 → −4096…4094 ↔ −π…π, the convention dcm2niix also assumes) → π/4096.
+    /// (Siemens: 12-bit 0…4095 → −4096…4094 ↔ −π…π, the convention dcm2niix also assumes) → π/4096; otherwise Rescale
+    /// Intercept −3142 (−1000π: Philips' mrad scaling, which enhanced exports label US) → 0.001.
     /// </summary>
     /// <exception cref="ImagingException">None of these: the phase cannot be turned into radians without guessing.</exception>
     public static double PhaseRadiansPerUnit(DicomFrameInfo info, string? manufacturer, string path)
@@ -131,6 +132,8 @@ public static class ChemicalShiftSeriesLoader
         if (type is "rad" or "radians") return 1;
         if (type is "deg" or "degrees") return Math.PI / 180;
         if (info.RescaleIntercept == -4096 && (info.RescaleSlope == 2 || info.RescaleSlope == 1)) return Math.PI / 4096;
+        // Philips enhanced exports carry Rescale Type US in the Pixel Value Transformation but the same −3142 (= −1000π) mrad intercept.
+        if (Math.Abs(info.RescaleIntercept + 1000 * Math.PI) < 0.5) return 1e-3;
         throw new ImagingException(string.Create(CultureInfo.InvariantCulture,
             $"Phase scaling not recognised (Rescale Slope {info.RescaleSlope}, Rescale Intercept {info.RescaleIntercept}, Rescale Type '{info.RescaleType}', manufacturer '{manufacturer}'): known conventions are Rescale Type mrad/rad/deg and the Siemens 12-bit phase (intercept −4096, slope 2)"),
             new ErrorContext { FilePath = path, Tag = "(0028,1054) RescaleType" });
