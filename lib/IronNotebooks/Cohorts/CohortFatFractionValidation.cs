@@ -1,4 +1,3 @@
-using System.Globalization;
 using IronNotebooks.Exams;
 using IronNotebooks.Statistics;
 
@@ -46,15 +45,7 @@ public sealed record CohortFatFractionValidation
     {
         Guard.NotNull(table);
         if (!table.CovariateColumns.Contains(referenceColumn)) return [];
-        var reference = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var exam in table.Exams)
-        {
-            string cell = table.Covariate(exam, referenceColumn) ?? "";
-            if (CsvTable.IsMissing(cell)) continue;
-            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                throw new ExamException($"exam '{exam}': reference '{referenceColumn}' = '{cell}' is not a number.");
-            reference[exam] = v;
-        }
+        var reference = CohortValidation.ReferenceValues(table, referenceColumn);
         var result = new List<CohortFatFractionValidation>();
         foreach (var key in table.Keys.Where(k => k.StartsWith("fatwater/", StringComparison.Ordinal)))
         {

@@ -29,15 +29,7 @@ public static class CohortValidation
             throw new ExamException($"reference column '{referenceColumn}' is not in the manifest; its columns: {string.Join(", ", table.CovariateColumns)}.");
         if (thresholdsUmolPerGram.Count == 0 || thresholdsUmolPerGram.Any(t => !(t > 0) || !double.IsFinite(t)))
             throw new ExamException("give at least one positive finite --threshold (µmol/g).");
-        var reference = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var exam in table.Exams)
-        {
-            string cell = table.Covariate(exam, referenceColumn) ?? "";
-            if (CsvTable.IsMissing(cell)) continue;
-            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                throw new ExamException($"exam '{exam}': reference '{referenceColumn}' = '{cell}' is not a number.");
-            reference[exam] = v;
-        }
+        var reference = ReferenceValues(table, referenceColumn);
         var classes = LicClasses.BiopsyUmol;
         var methods = table.Keys.Select(k => One(k, table.Where(r => r.Key == k).ToList(), reference, thresholdsUmolPerGram, classes)).ToList();
         return new CohortValidationResult
@@ -55,6 +47,22 @@ public static class CohortValidation
                 "cut-offs found on this cohort are optimistic for new patients.",
             ],
         };
+    }
+
+    /// <summary>The numeric reference of each exam (missing cells left out).</summary>
+    /// <exception cref="ExamException">A cell that is not a number, naming the exam and column.</exception>
+    internal static Dictionary<string, double> ReferenceValues(CohortTable table, string referenceColumn)
+    {
+        var reference = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var exam in table.Exams)
+        {
+            string cell = table.Covariate(exam, referenceColumn) ?? "";
+            if (CsvTable.IsMissing(cell)) continue;
+            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                throw new ExamException($"exam '{exam}': reference '{referenceColumn}' = '{cell}' is not a number.");
+            reference[exam] = v;
+        }
+        return reference;
     }
 
     private static CohortMethodValidation One(string key, IReadOnlyList<ExamMeasurementRow> rows, IReadOnlyDictionary<string, double> reference,
