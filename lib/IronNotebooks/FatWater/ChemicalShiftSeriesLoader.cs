@@ -5,38 +5,6 @@ using IronNotebooks.Imaging;
 
 namespace IronNotebooks.FatWater;
 
-/// <summary>Where the phase of a chemical-shift acquisition was found.</summary>
-public enum PhaseSourceKind
-{
-    /// <summary>No phase, real or imaginary images belong to the acquisition: magnitude fitting only.</summary>
-    None,
-    /// <summary>Phase frames in the magnitude series itself (Philips: Image Type …\P\…, classic or enhanced).</summary>
-    SameSeriesPhase,
-    /// <summary>Real and imaginary frames in the magnitude series (GE: Raw Data Type (0043,102F) 2 and 3).</summary>
-    SameSeriesRealImaginary,
-    /// <summary>A separate phase series of the same acquisition (Siemens: magnitude and phase exported as two series).</summary>
-    OtherSeriesPhase,
-}
-
-/// <summary>What <see cref="ChemicalShiftSeriesLoader.FindPhase"/> found: the source of phase for a magnitude series and why.</summary>
-public sealed record PhasePairing
-{
-    /// <summary>The magnitude series.</summary>
-    public required CatalogSeries Magnitude { get; init; }
-
-    /// <summary>Where phase comes from.</summary>
-    public required PhaseSourceKind Kind { get; init; }
-
-    /// <summary>The series holding the phase (or real/imaginary) frames; null for <see cref="PhaseSourceKind.None"/>.</summary>
-    public CatalogSeries? Phase { get; init; }
-
-    /// <summary>Why this source (or none) was chosen, in words.</summary>
-    public required string Reason { get; init; }
-
-    /// <summary>Other series of the study that hold phase of the same TR and flip angle but were not used, with why.</summary>
-    public required IReadOnlyList<string> Rejected { get; init; }
-}
-
 /// <summary>
 /// Finds and loads the phase of a chemical-shift-encoded magnitude series so that the complex fat–water fit can run
 /// (docs/methods.md §6). Magnitude and phase are told apart by Image Type / Frame Type / Complex Image Component and GE's
