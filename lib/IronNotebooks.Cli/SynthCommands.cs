@@ -172,7 +172,7 @@ public static class SynthCommands
         File.WriteAllText(Path.Combine(outFolder, "cohort.csv"), "exam,folder,rois,truthLicUmolPerGram,truthLicMgPerGram,truthClass,truthFatFractionPercent\n" + string.Concat(entries
             .Where(e => e.LicUmolPerGram is not null)
             .Select(e => string.Join(",", new[] { e.Id, e.Folder, e.RoiSet, IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicUmolPerGram),
-                IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicMgPerGram), e.BiopsyClass ?? "", IronNotebooks.Exams.ExamMeasurementCsv.Number(100 * e.LiverFatFraction) }.Select(IronNotebooks.Exams.ExamMeasurementCsv.Quote)) + "\n")));
+                IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicMgPerGram), e.BiopsyClass ?? "", IronNotebooks.Exams.ExamMeasurementCsv.Number(Math.Round(100 * e.LiverFatFraction, 6)) }.Select(IronNotebooks.Exams.ExamMeasurementCsv.Quote)) + "\n")));
         manifest = manifest with { Out = outFolder };
         if (json)
         {

@@ -8,7 +8,6 @@ namespace IronNotebooks.Cohorts;
 /// synthetic cohort, or an MRS/biopsy fat fraction in percent): errors in percentage points and a Bland–Altman on the
 /// difference scale (PDFF differences are additive, unlike LIC ratios).
 /// </summary>
-[IronNotebooks.Display.TypeFormatterSource(typeof(IronNotebooks.Display.ResultFormatterSource))]
 public sealed record CohortFatFractionValidation
 {
     /// <summary>The manifest column `ironnb synth` writes with the simulated liver PDFF, percent.</summary>
