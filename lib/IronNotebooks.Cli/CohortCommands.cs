@@ -152,6 +152,9 @@ public static class CohortCommands
             foreach (var m in result.Methods)
                 output.WriteLine($"{m.Key,-44} {m.N,4} {m.Censored,4} {m.Failed,4} {F(m.MeanErrorUmolPerGram, 1),9} {F(m.RmsErrorUmolPerGram, 1),8} {F(m.MedianAbsoluteErrorPercent, 1),9} {F(m.BlandAltmanRatio, 3),8} {F(m.WeightedKappa, 3),6}  "
                     + string.Join("  ", m.Thresholds.Select(t => $"{F(t.Auc, 3)} ({F(t.AucCiLow, 2)}–{F(t.AucCiHigh, 2)})".PadRight(20))));
+            foreach (var f in result.FatFraction)
+                output.WriteLine($"PDFF {f.Key} against {f.Reference}: n {f.N}, failed {f.Failed}, mean error {F(f.MeanErrorPercentPoints, 2)} points, RMS {F(f.RmsErrorPercentPoints, 2)}, max |error| {F(f.MaxAbsoluteErrorPercentPoints, 2)}"
+                    + (f.BlandAltman is { } ba ? $", limits of agreement {F(ba.LowerLimit, 2)} to {F(ba.UpperLimit, 2)} points" : ""));
             foreach (var n in result.Notes) output.WriteLine($"note: {n}");
             return ExitCodes.Success;
         });

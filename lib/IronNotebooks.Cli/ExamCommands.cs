@@ -12,10 +12,10 @@ public static class ExamCommands
         var exam = new Command("exam", "One exam folder: every applicable method as rows.");
         var dir = new Argument<DirectoryInfo>("EXAM") { Description = "The exam folder (DICOM files, searched recursively; rois.json used when present)." };
         var rois = new Option<FileInfo?>("--rois") { Description = "ROI set JSON (schema ironnotebooks/roi-set) instead of the folder's rois.json." };
-        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods: r2star, r2, sir (default all)." };
+        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods: r2star, r2, sir, fatwater (default all; fatwater runs on chemical-shift series)." };
         var models = new Option<string?>("--models") { Description = "Comma-separated R2* decay models (default rician,secondmoment with an air ROI, else arlo)." };
         var calibrations = new Option<string?>("--calibrations") { Description = "Comma-separated R2* calibrations (default every one valid at the exam's field)." };
-        var json = new Option<bool>("--json") { Description = "Print JSON: exam, folder, rows[] (exam, method, model, calibration, fieldStrengthT, status, licUmolPerGram, licMgPerGram, ratePerSecond, licLowerBoundUmolPerGram, methodSwitch, warnings, error, series, files, echoTimesMs, durationMs), acquisitions, warnings." };
+        var json = new Option<bool>("--json") { Description = "Print JSON: exam, folder, rows[] (exam, method, model, calibration, fieldStrengthT, status, licUmolPerGram, licMgPerGram, ratePerSecond, fatFractionPercent, licLowerBoundUmolPerGram, methodSwitch, warnings, error, series, files, echoTimesMs, durationMs), acquisitions, warnings." };
         var measure = new Command("measure", "Measure every applicable method on one exam (R2* × models × calibrations, R2, SIR); failures are rows, never skipped.")
             { dir, rois, methods, models, calibrations, json };
         measure.SetAction(p => Measure(p.GetValue(dir)!, p.GetValue(rois), p.GetValue(methods), p.GetValue(models), p.GetValue(calibrations), p.GetValue(json), output));
@@ -30,8 +30,8 @@ public static class ExamCommands
         var options = ExamMeasurementOptions.Default;
         if (List(methods) is { } m)
         {
-            var bad = m.Where(x => x is not ("r2star" or "r2" or "sir")).ToList();
-            if (bad.Count > 0) throw new BadInputException($"--methods: unknown {string.Join(", ", bad)}; known: r2star, r2, sir.");
+            var bad = m.Where(x => x is not ("r2star" or "r2" or "sir" or "fatwater")).ToList();
+            if (bad.Count > 0) throw new BadInputException($"--methods: unknown {string.Join(", ", bad)}; known: r2star, r2, sir, fatwater.");
             options = options with { Methods = m };
         }
         if (List(models) is { } d)
@@ -67,7 +67,8 @@ public static class ExamCommands
         {
             string value = r.LicUmolPerGram is double u ? FormattableString.Invariant($"{u:0.0} µmol/g ({r.LicMgPerGram:0.00} mg/g)")
                 : r.LicLowerBoundUmolPerGram is double lb ? FormattableString.Invariant($"> {lb:0} µmol/g") : "–";
-            string rate = r.RatePerSecond is double s ? FormattableString.Invariant($", rate {s:0.0} s⁻¹") : "";
+            string rate = (r.RatePerSecond is double s ? FormattableString.Invariant($", rate {s:0.0} s⁻¹") : "")
+                + (r.FatFractionPercent is double ff ? FormattableString.Invariant($", PDFF {ff:0.0} %") : "");
             if (r.LicCiLowUmolPerGram is double lo) value += r.LicCiHighUmolPerGram is double hi
                 ? FormattableString.Invariant($", 95 % CI {lo:0.0}–{hi:0.0}") : FormattableString.Invariant($", 95 % CI ≥ {lo:0.0} (open above)");
             output.WriteLine($"{r.Key,-44} {ExamMeasurementCsv.StatusName(r.Status),-22} {value}{rate}");

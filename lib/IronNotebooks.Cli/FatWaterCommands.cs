@@ -36,6 +36,12 @@ public static class FatWaterCommands
         public required double? OtherBranchR2StarPerSecond { get; init; }
         /// <summary>Always "confounderCorrected".</summary>
         public required string R2StarKind { get; init; }
+        /// <summary>magnitude, complexIndependent or complexRegularised.</summary>
+        public required FatWaterFitKind FitKind { get; init; }
+        /// <summary>Why that kind: where the phase came from, or why there was none.</summary>
+        public required string FitKindReason { get; init; }
+        /// <summary>Off-resonance of the ROI, Hz (complex fits), or null.</summary>
+        public required double? FieldMapHz { get; init; }
         /// <summary>"fatwater".</summary>
         public required string Model { get; init; }
         /// <summary>Fat spectrum name.</summary>
@@ -83,6 +89,10 @@ public static class FatWaterCommands
         public required long BeyondMeasurableRangePixels { get; init; }
         /// <summary>Pixels flagged as possible swaps.</summary>
         public required long SwapSuspectedPixels { get; init; }
+        /// <summary>magnitude, complexIndependent or complexRegularised.</summary>
+        public required FatWaterFitKind FitKind { get; init; }
+        /// <summary>Why that kind: where the phase came from, or why there was none.</summary>
+        public required string FitKindReason { get; init; }
         /// <summary>Median CC-R2*, s⁻¹.</summary>
         public required double? MedianR2StarPerSecond { get; init; }
         /// <summary>Median PDFF, percent.</summary>
@@ -112,26 +122,33 @@ public static class FatWaterCommands
     }
 
     /// <summary>`fit --model fatwater` on values or on the ROI mean of one slice.</summary>
-    internal static FatWaterFitReport Fit(MultiEchoSeries? series, int slice, IronNotebooks.Roi.RoiShape? roi, string? roiSpec, IReadOnlyList<double>? te,
+    internal static FatWaterFitReport Fit(ChemicalShiftSeries? series, string reason, int slice, IronNotebooks.Roi.RoiShape? roi, string? roiSpec, IReadOnlyList<double>? te,
         IReadOnlyList<double>? signal, FatWaterOptions options)
     {
         if (series is not null)
         {
-            var r = Wrap(() => RoiFatWaterFit.Fit(series, slice, roi!, options));
-            return ToReport(r.Fit, [.. r.Echoes.Select(e => e.Mean)], series.Description, slice, roiSpec, r.PixelCount, series.Warnings);
+            var r = Wrap(() => series.HasPhase ? RoiComplexFatWaterFit.Fit(series, slice, roi!, options) : RoiFatWaterFit.Fit(series.Magnitude, slice, roi!, options));
+            return ToReport(r.Fit, [.. r.Echoes.Select(e => e.Mean)], series.Magnitude.Description, slice, roiSpec, r.PixelCount, series.Magnitude.Warnings, KindReason(series, reason));
         }
         var fit = Wrap(() => FatWaterFit.FitMagnitude(te!, signal!, options));
-        return ToReport(fit, signal!, "values given on the command line", null, null, null, []);
+        return ToReport(fit, signal!, "values given on the command line", null, null, null, [], "magnitude values given with --te/--signal");
     }
 
-    private static FatWaterFitReport ToReport(FatWaterFitResult r, IReadOnlyList<double> signal, string source, int? slice, string? roi, int? pixels, IReadOnlyList<string> extra)
+    /// <summary>Why the fit kind: the phase source for complex fits, the absence of phase for magnitude fits.</summary>
+    private static string KindReason(ChemicalShiftSeries series, string reason) => series.HasPhase
+        ? $"complex fit with the region-grown field map: {reason}"
+        : $"magnitude fit (two branches compared): {reason}";
+
+    private static FatWaterFitReport ToReport(FatWaterFitResult r, IReadOnlyList<double> signal, string source, int? slice, string? roi, int? pixels, IReadOnlyList<string> extra,
+        string kindReason)
     {
         double? Opt(double v) => r.IsUsable && double.IsFinite(v) ? v : null;
         return new FatWaterFitReport
         {
             R2StarPerSecond = Opt(r.R2StarPerSecond), FatFractionPercent = Opt(r.FatFractionPercent), WaterSignal = Opt(r.WaterSignal), FatSignal = Opt(r.FatSignal),
             SwapSuspected = r.SwapSuspected, BranchMargin = r.BranchMargin, Branch = r.Branch, OtherBranchFatFractionPercent = Opt(r.OtherBranchFatFractionPercent),
-            OtherBranchR2StarPerSecond = Opt(r.OtherBranchR2StarPerSecond), R2StarKind = "confounderCorrected", Model = ModelName, Spectrum = r.Spectrum,
+            OtherBranchR2StarPerSecond = Opt(r.OtherBranchR2StarPerSecond), R2StarKind = "confounderCorrected", FitKind = r.Kind, FitKindReason = kindReason,
+            FieldMapHz = r.FieldMapHz is double hz && double.IsFinite(hz) ? hz : null, Model = ModelName, Spectrum = r.Spectrum,
             FieldStrengthT = r.FieldStrengthT, Status = r.Status, Iterations = r.Iterations, NoiseSigma = r.NoiseSigma, EchoTimesMs = r.EchoTimesMs,
             Signal = signal, Source = source, Slice = slice, Roi = roi, Pixels = pixels, Warnings = [.. r.Warnings, .. extra],
         };
@@ -143,14 +160,17 @@ public static class FatWaterCommands
         output.WriteLine(r.R2StarPerSecond is null
             ? $"fatwater: no usable fit ({r.Status})"
             : string.Create(CultureInfo.InvariantCulture,
-                $"fatwater ({r.Spectrum}, {r.FieldStrengthT} T): CC-R2* = {r.R2StarPerSecond:0.##} s⁻¹, PDFF = {r.FatFractionPercent:0.##} %, water {r.WaterSignal:0.#}, fat {r.FatSignal:0.#}, {r.Branch} branch (margin {r.BranchMargin:0.##}){(r.SwapSuspected ? ", SWAP SUSPECTED" : "")}"));
+                $"fatwater {r.FitKind} ({r.Spectrum}, {r.FieldStrengthT} T): CC-R2* = {r.R2StarPerSecond:0.##} s⁻¹, PDFF = {r.FatFractionPercent:0.##} %, water {r.WaterSignal:0.#}, fat {r.FatSignal:0.#}, {r.Branch} branch (margin {r.BranchMargin:0.##}){(r.SwapSuspected ? ", SWAP SUSPECTED" : "")}"));
+        output.WriteLine($"fit kind: {r.FitKindReason}");
         foreach (var w in r.Warnings) output.WriteLine($"warning: {w}");
     }
 
     /// <summary>`map --model fatwater`: CSV (both maps per pixel) or a folder with r2star/ and pdff/ DICOM series.</summary>
-    internal static FatWaterMapReport Map(MultiEchoSeries series, FatWaterOptions options, double maskThreshold, string outPath, IReadOnlyList<string> loadWarnings)
+    internal static FatWaterMapReport Map(ChemicalShiftSeries chemicalShift, string reason, FatWaterOptions options, double maskThreshold, string outPath, IReadOnlyList<string> loadWarnings)
     {
-        var result = Wrap(() => FatWaterMap.Compute(series, new FatWaterMapOptions { Fit = options, MaskThreshold = maskThreshold }));
+        var series = chemicalShift.Magnitude;
+        var mapOptions = new FatWaterMapOptions { Fit = options, MaskThreshold = maskThreshold };
+        var result = Wrap(() => chemicalShift.HasPhase ? FatWaterMap.ComputeComplex(chemicalShift, mapOptions) : FatWaterMap.Compute(series, mapOptions));
         var warnings = new List<string>(loadWarnings);
         var full = Path.GetFullPath(outPath);
         if (full.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(result, full);
@@ -172,6 +192,7 @@ public static class FatWaterCommands
         {
             Model = ModelName, Out = full, Slices = result.Slices.Count, FittedPixels = result.FittedPixels, MaskedPixels = result.MaskedPixels,
             FailedPixels = result.FailedPixels, BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, SwapSuspectedPixels = result.SwapSuspectedPixels,
+            FitKind = result.Kind, FitKindReason = KindReason(chemicalShift, reason),
             MedianR2StarPerSecond = Median(s => s.R2StarPerSecond), MedianFatFractionPercent = Median(s => s.FatFractionPercent), FieldStrengthT = result.FieldStrengthT,
             Spectrum = result.Spectrum, EchoTimesMs = result.EchoTimesMs, Source = result.Source, Warnings = warnings,
         };

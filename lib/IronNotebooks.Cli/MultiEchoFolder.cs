@@ -1,4 +1,5 @@
 using System.Globalization;
+using IronNotebooks.FatWater;
 using IronNotebooks.Imaging;
 
 namespace IronNotebooks.Cli;
@@ -14,20 +15,59 @@ internal static class MultiEchoFolder
     /// <exception cref="BadInputException">No such series, several without --series, or a non-numeric --series for DICOM.</exception>
     public static MultiEchoSeries Load(string folder, string? series)
     {
-        bool nifti = Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
-        if (nifti) return MultiEchoSeries.FromNiftiFolder(folder, series);
-
-        var (catalog, chosen) = Choose(folder, series);
-        return MultiEchoSeries.FromCatalog(catalog, chosen);
+        if (IsNifti(folder)) return MultiEchoSeries.FromNiftiFolder(folder, series);
+        var catalog = ImageCatalog.Scan(folder);
+        return MultiEchoSeries.FromCatalog(catalog, Choose(catalog, folder, series));
     }
 
     /// <summary>The catalogued DICOM series <see cref="Load"/> would read (for outputs that reference it, e.g. a Parametric Map).</summary>
     /// <exception cref="BadInputException">As <see cref="Load"/>.</exception>
-    public static CatalogSeries CatalogSeriesOf(string folder, string? series) => Choose(folder, series).Series;
+    public static CatalogSeries CatalogSeriesOf(string folder, string? series) => Choose(ImageCatalog.Scan(folder), folder, series);
 
-    private static (ImageCatalog Catalog, CatalogSeries Series) Choose(string folder, string? series)
+    /// <summary>
+    /// The chemical-shift form of <see cref="Load"/> for `--model fatwater`: the magnitude series and its phase
+    /// (<see cref="ChemicalShiftSeriesLoader"/>): phase in the same series, GE real/imaginary, or a phase series of the same
+    /// acquisition in DIR or, for EXAM/SERIES folders, in DIR's parent folder. NIfTI folders are magnitude only.
+    /// </summary>
+    /// <exception cref="BadInputException">As <see cref="Load"/>.</exception>
+    /// <exception cref="ImagingException">Phase images that do not match the magnitude series, naming both.</exception>
+    public static (ChemicalShiftSeries Series, string Reason) LoadChemicalShift(string folder, string? series, bool magnitudeOnly)
     {
+        if (IsNifti(folder)) return (ChemicalShiftSeries.FromMagnitude(MultiEchoSeries.FromNiftiFolder(folder, series)), "NIfTI folder: magnitude images only");
         var catalog = ImageCatalog.Scan(folder);
+        var magnitude = Choose(catalog, folder, series);
+        var te = magnitude.MagnitudeEchoTimesMs;
+        if (te.Count < 3)
+            throw new BadInputException($"Too few echoes for the fat–water model: series {magnitude.SeriesNumber} '{magnitude.SeriesDescription}' has {te.Count} echo(es) "
+                + $"({string.Join(", ", te.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)))} ms); the complex fit needs at least 3 and the magnitude fit 4 "
+                + "(a chemical-shift-encoded series, e.g. 6 echoes). A two-echo field map is not a fat–water acquisition.");
+        if (magnitudeOnly) return (ChemicalShiftSeries.FromMagnitude(MultiEchoSeries.FromCatalog(catalog, magnitude)), "--magnitude-only given");
+        var pairing = ChemicalShiftSeriesLoader.FindPhase(catalog, magnitude);
+        if (pairing.Kind == PhaseSourceKind.None && Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) is { } parent
+            && Directory.Exists(parent) && Directory.EnumerateFileSystemEntries(parent).Take(MaxParentEntries + 1).Count() <= MaxParentEntries)
+        {
+            // EXAM/SERIES: the phase series of a Siemens-style export sits in a sibling folder. Only a small parent (an exam
+            // folder of series folders) is scanned, never a shared folder such as /tmp.
+            var wider = ImageCatalog.Scan(parent);
+            if (wider.AllSeries.FirstOrDefault(s => s.SeriesInstanceUid == magnitude.SeriesInstanceUid) is { } same
+                && ChemicalShiftSeriesLoader.FindPhase(wider, same) is { Kind: not PhaseSourceKind.None })
+            {
+                var (loaded, found) = ChemicalShiftSeriesLoader.Load(wider, same);
+                return (loaded, found.Reason + " (in the parent folder)");
+            }
+        }
+        var (result, p) = ChemicalShiftSeriesLoader.Load(catalog, magnitude);
+        return (result, p.Reason);
+    }
+
+    /// <summary>Largest parent folder (entries at its top level) searched for a sibling phase series.</summary>
+    private const int MaxParentEntries = 64;
+
+    private static bool IsNifti(string folder) =>
+        Directory.EnumerateFiles(folder).Any(p => p.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase));
+
+    private static CatalogSeries Choose(ImageCatalog catalog, string folder, string? series)
+    {
         var candidates = catalog.AllSeries.Where(s => s.MagnitudeEchoTimesMs.Count > 0).ToList();
         if (series is not null)
         {
@@ -39,7 +79,7 @@ internal static class MultiEchoFolder
         {
             0 => throw new BadInputException($"No series with magnitude images and echo times in '{folder}'{(series is null ? "" : $" numbered {series}")}"
                 + (catalog.Failures.Count == 0 ? "." : $"; {catalog.Failures.Count} file(s) could not be read: {string.Join("; ", catalog.Failures.Select(f => $"{f.Path}: {f.Reason}"))}.")),
-            1 => (catalog, candidates[0]),
+            1 => candidates[0],
             _ => throw new BadInputException($"{candidates.Count} series could be measured; choose one with --series: "
                 + string.Join(", ", candidates.Select(s => $"{s.SeriesNumber} '{s.SeriesDescription}'"))),
         };

@@ -113,12 +113,14 @@ public static class RelaxometryCommands
             DefaultValueFactory = _ => "auto",
         };
         var calibration = new Option<string?>("--calibration") { Description = "With --format parametric-map: also write the LIC map (mg/g, NaN outside the calibration's range) as FILE-lic.dcm through this R2* calibration." };
+        var magnitudeOnly = new Option<bool>("--magnitude-only") { Description = "--model fatwater: fit the magnitude images even when phase images of the acquisition exist (default: complex fit with the regularised field map when they do)." };
         var map = new Command("map", "Pixel-wise R2*/T2* map of every slice, written as CSV or DICOM (all cores, progress shown on a terminal); --model fatwater writes CC-R2* and PDFF maps.")
-            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json, field, spectrum, format, calibration };
+            { dir, series, model, noise, noiseRoi, coils, mask, outFile, json, field, spectrum, format, calibration, magnitudeOnly };
         map.SetAction(p => FatWaterCommands.IsFatWater(p.GetValue(model)!)
             ? (p.GetValue(format) != "auto" || p.GetValue(calibration) is not null
                 ? throw new BadInputException("--format and --calibration apply to R2* maps; --model fatwater writes its own CSV or DICOM maps.", "--format")
-                : MapFatWater(p.GetValue(dir)!, p.GetValue(series), p.GetValue(field), p.GetValue(spectrum), p.GetValue(noise), p.GetValue(coils), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output))
+                : MapFatWater(p.GetValue(dir)!, p.GetValue(series), p.GetValue(field), p.GetValue(spectrum), p.GetValue(noise), p.GetValue(coils), p.GetValue(mask), p.GetValue(outFile)!, p.GetValue(json), output,
+                    p.GetValue(magnitudeOnly)))
             : Map(p.GetValue(dir)!, p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(mask),
             p.GetValue(outFile)!, p.GetValue(json), output, p.GetValue(format)!, p.GetValue(calibration)));
         return map;
@@ -206,10 +208,11 @@ public static class RelaxometryCommands
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var rois = new Option<FileInfo?>("--rois") { Description = "ROI set JSON (schema ironnotebooks/roi-set): every ROI except background ones is fitted on --slice; a background ROI gives σ unless --noise/--noise-roi is given. JSON: fits[] (one fit report per ROI) and the mean R2* of the liver ROIs." };
         var spectrum = new Option<string?>("--spectrum") { Description = "Fat spectrum for --model fatwater: " + string.Join(" | ", IronNotebooks.FatWater.FatSpectra.All.Select(s => s.Name)) + " (default hamilton2011)." };
-        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, every ROI of a set, or values given with --te and --signal; --model fatwater fits water, fat and CC-R2*.") { dir, roi, rois, slice, series, model, noise, noiseRoi, coils, field, te, signal, json, spectrum };
+        var magnitudeOnly = new Option<bool>("--magnitude-only") { Description = "--model fatwater: fit the magnitude images even when phase images of the acquisition exist (default: complex fit with the regularised field map when they do)." };
+        var fit = new Command("fit", "Fit a multi-echo decay: the ROI mean of one slice, every ROI of a set, or values given with --te and --signal; --model fatwater fits water, fat and CC-R2*.") { dir, roi, rois, slice, series, model, noise, noiseRoi, coils, field, te, signal, json, spectrum, magnitudeOnly };
         fit.SetAction(p => FatWaterCommands.IsFatWater(p.GetValue(model)!)
             ? FitFatWater(p.GetValue(dir), p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(noise), p.GetValue(noiseRoi), p.GetValue(coils), p.GetValue(field),
-                p.GetValue(spectrum), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output)
+                p.GetValue(spectrum), p.GetValue(te), p.GetValue(signal), p.GetValue(json), output, p.GetValue(magnitudeOnly))
             : p.GetValue(rois) is { } set
             ? FitRois(p.GetValue(dir), set, p.GetValue(roi), p.GetValue(slice), p.GetValue(series), p.GetValue(model)!, p.GetValue(noise), p.GetValue(noiseRoi),
                 p.GetValue(coils), p.GetValue(field), p.GetValue(te) is not null || p.GetValue(signal) is not null, p.GetValue(json), output)
@@ -359,7 +362,7 @@ public static class RelaxometryCommands
     }
 
     private static int FitFatWater(DirectoryInfo? dir, string? roiSpec, int sliceIndex, string? series, double? noise, string? noiseRoiSpec, int coils,
-        double? field, string? spectrum, string? teText, string? signalText, bool json, TextWriter output)
+        double? field, string? spectrum, string? teText, string? signalText, bool json, TextWriter output, bool magnitudeOnly)
     {
         if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
         FatWaterCommands.FatWaterFitReport report;
@@ -368,14 +371,15 @@ public static class RelaxometryCommands
             if (dir is not null || roiSpec is not null || noiseRoiSpec is not null) throw new BadInputException("Give either DIR with --roi, or --te with --signal, not both.");
             if (teText is null || signalText is null) throw new BadInputException("--te and --signal go together.");
             var options = FatWaterCommands.Options(field, null, spectrum, noise, coils);
-            report = FatWaterCommands.Fit(null, 0, null, null, ParseList(teText, "--te"), ParseList(signalText, "--signal"), options);
+            report = FatWaterCommands.Fit(null, "", 0, null, null, ParseList(teText, "--te"), ParseList(signalText, "--signal"), options);
         }
         else
         {
             if (dir is null || roiSpec is null) throw new BadInputException("Give DIR and --roi, or --te and --signal.");
             if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
             var shape = RoiCommands.ParseSpec(roiSpec);
-            var loaded = MultiEchoFolder.Load(dir.FullName, series);
+            var (chemicalShift, reason) = MultiEchoFolder.LoadChemicalShift(dir.FullName, series, magnitudeOnly);
+            var loaded = chemicalShift.Magnitude;
             if (sliceIndex < 0 || sliceIndex >= loaded.Slices.Count)
                 throw new BadInputException($"--slice {sliceIndex} is outside 0…{loaded.Slices.Count - 1} ({loaded.Slices.Count} slices in '{loaded.Description}').");
             var extra = new List<string>();
@@ -386,7 +390,7 @@ public static class RelaxometryCommands
                 extra.Add("noise: " + source);
             }
             var options = FatWaterCommands.Options(field, loaded.FieldStrengthT, spectrum, noise, coils);
-            report = FatWaterCommands.Fit(loaded, sliceIndex, shape, roiSpec, null, null, options);
+            report = FatWaterCommands.Fit(chemicalShift, reason, sliceIndex, shape, roiSpec, null, null, options);
             report = report with { Warnings = [.. report.Warnings, .. extra] };
         }
         if (json) output.WriteLine(CliJson.Serialize(report));
@@ -395,13 +399,14 @@ public static class RelaxometryCommands
     }
 
     private static int MapFatWater(DirectoryInfo dir, string? series, double? field, string? spectrum, double? noise, int coils, double maskThreshold, string outPath,
-        bool json, TextWriter output)
+        bool json, TextWriter output, bool magnitudeOnly)
     {
         if (coils is < 1 or > 128) throw new BadInputException($"--coils {coils} is outside 1…128.");
         if (!dir.Exists) throw new DirectoryNotFoundException($"Folder '{dir.FullName}' does not exist.");
-        var loaded = MultiEchoFolder.Load(dir.FullName, series);
+        var (chemicalShift, reason) = MultiEchoFolder.LoadChemicalShift(dir.FullName, series, magnitudeOnly);
+        var loaded = chemicalShift.Magnitude;
         var options = FatWaterCommands.Options(field, loaded.FieldStrengthT, spectrum, noise, coils);
-        var report = FatWaterCommands.Map(loaded, options, maskThreshold, outPath, loaded.Warnings);
+        var report = FatWaterCommands.Map(chemicalShift, reason, options, maskThreshold, outPath, loaded.Warnings);
         if (json) output.WriteLine(CliJson.Serialize(report));
         else
         {

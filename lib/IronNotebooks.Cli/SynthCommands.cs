@@ -25,7 +25,7 @@ public static class SynthCommands
     public sealed record SynthManifest(string Out, ulong Seed, double FieldStrengthT, IReadOnlyList<string> Protocols, double Snr, int Matrix,
         string? Cohort, string? CohortCitation, string R2StarCalibration, string Scaling, int FileCount, IReadOnlyList<ExamEntry> Exams, IReadOnlyList<string> Warnings);
 
-    private static readonly string[] ProtocolNames = ["rennes", "lille", "two-sequence", "multi-echo-gre", "multi-echo-se", "phantom", "all"];
+    private static readonly string[] ProtocolNames = ["rennes", "lille", "two-sequence", "multi-echo-gre", "multi-echo-se", "phantom", "chemical-shift", "all"];
 
     /// <summary>Builds `synth`.</summary>
     public static Command Build(TextWriter output)
@@ -48,6 +48,14 @@ public static class SynthCommands
         var shading = new Option<double>("--coil-shading") { Description = "Receive-coil shading amplitude (0 = body coil, default).", DefaultValueFactory = _ => 0 };
         var enhanced = new Option<bool>("--enhanced") { Description = "Write multi-echo series as one Enhanced MR file." };
         var json = new Option<bool>("--json") { Description = "Print the manifest as JSON." };
+        var chemicalShift = new Option<bool>("--chemical-shift")
+        {
+            Description = "Add the chemical-shift series (6-echo GRE, magnitude + phase with a smooth B0, multi-peak liver fat; 1.5 and 3 T) to every patient exam.",
+        };
+        var pdffMax = new Option<double?>("--pdff-max")
+        {
+            Description = "Draw each patient's liver PDFF uniformly in 0–PERCENT (seeded per patient; at most 50) instead of one --fat for all.",
+        };
         var anatomyKind = new Option<string>("--anatomy")
         {
             Description = "standard (one fixed abdomen, default) | random (per patient, seeded: habitus and fat, rotation, position, field of view, matrix, "
@@ -56,7 +64,8 @@ public static class SynthCommands
             DefaultValueFactory = _ => "standard",
         };
         var cmd = new Command("synth", "Write synthetic virtual-patient studies as DICOM, with ground-truth ROIs and truth per exam.")
-            { outDir, seed, patients, field, protocol, lic, snr, cohort, matrix, calibration, fat, lesion, heart, heartT2Star, scaling, shading, enhanced, json, anatomyKind };
+            { outDir, seed, patients, field, protocol, lic, snr, cohort, matrix, calibration, fat, lesion, heart, heartT2Star, scaling, shading, enhanced, json, anatomyKind,
+              chemicalShift, pdffMax };
         cmd.SetAction(p => Run(new Request(p.GetValue(outDir), p.GetValue(seed), p.GetValue(patients), p.GetValue(field), p.GetValue(protocol)!,
             p.GetValue(lic), p.GetValue(snr), p.GetValue(cohort)!, p.GetValue(matrix), p.GetValue(calibration)!, p.GetValue(fat), p.GetValue(lesion),
             p.GetValue(heart), p.GetValue(heartT2Star), p.GetValue(scaling)!, p.GetValue(shading), p.GetValue(enhanced))
@@ -64,6 +73,9 @@ public static class SynthCommands
             Anatomy = p.GetValue(anatomyKind)!,
             MatrixGiven = p.GetResult(matrix) is { Implicit: false },
             ShadingGiven = p.GetResult(shading) is { Implicit: false },
+            ChemicalShift = p.GetValue(chemicalShift),
+            PdffMaxPercent = p.GetValue(pdffMax),
+            FatGiven = p.GetResult(fat) is { Implicit: false },
         }, p.GetValue(json), output));
         return cmd;
     }
@@ -74,6 +86,9 @@ public static class SynthCommands
         public string Anatomy { get; init; } = "standard";
         public bool MatrixGiven { get; init; }
         public bool ShadingGiven { get; init; }
+        public bool ChemicalShift { get; init; }
+        public double? PdffMaxPercent { get; init; }
+        public bool FatGiven { get; init; }
     }
 
     private static int Run(Request r, bool json, TextWriter output)
@@ -89,16 +104,20 @@ public static class SynthCommands
         if (r.Snr < 0) throw new BadInputException("--snr must be ≥ 0.");
         if (r.Fat is < 0 or > 0.5) throw new BadInputException($"--fat {r.Fat.ToString(CultureInfo.InvariantCulture)} must be 0–0.5.");
         if (r.Lic is not null && r.Patients != 1) throw new BadInputException("--lic describes one patient; drop --patients or --lic.");
+        if (r.PdffMaxPercent is double pm && !(pm >= 0 && pm <= 50)) throw new BadInputException($"--pdff-max {pm.ToString(CultureInfo.InvariantCulture)} must be 0–50 (percent).");
+        if (r.PdffMaxPercent is not null && r.FatGiven) throw new BadInputException("--fat gives every patient one fat fraction and --pdff-max draws one per patient; give one of them.");
         var mix = Wrap(() => PublishedCohorts.Get(r.Cohort), "--cohort");
         var calibration = Wrap(() => RelaxometryCalibrations.Get(r.Calibration), "--calibration");
         if (calibration.Quantity != RelaxationQuantity.R2Star) throw new BadInputException($"--calibration {calibration.Name} is an R2 calibration; give an R2* one.");
         var scaling = Wrap(() => VendorScalings.Get(r.Scaling), "--scaling");
 
         var protocols = r.Protocol == "all"
-            ? Enum.GetValues<SynthProtocol>().Where(p => p != SynthProtocol.Phantom && SynthProtocols.IsAvailable(p, r.Field)).ToList()
+            ? Enum.GetValues<SynthProtocol>().Where(p => p is not (SynthProtocol.Phantom or SynthProtocol.ChemicalShift) && SynthProtocols.IsAvailable(p, r.Field)).ToList()
             : [.. Enum.GetValues<SynthProtocol>().Where(p => SyntheticExamWriter.ProtocolName(p) == r.Protocol)];
         bool phantom = r.Protocol is "all" or "phantom";
         protocols.Remove(SynthProtocol.Phantom);
+        // "all" keeps its historical content; the chemical-shift series is asked for by name or added with --chemical-shift.
+        if (r.ChemicalShift && !protocols.Contains(SynthProtocol.ChemicalShift)) protocols.Add(SynthProtocol.ChemicalShift);
         foreach (var p in protocols) Wrap(() => SynthProtocols.For(p, r.Field), "--protocol " + r.Protocol); // names the fields where it exists
 
         string outFolder = Path.GetFullPath(r.Out ?? SynthCache.DefaultFolder());
@@ -109,6 +128,8 @@ public static class SynthCommands
                 ? [new VirtualPatient(VirtualCohort.PatientId(1), Wrap(() => LiverIronConcentration.FromUmolPerGram(licValue), "--lic"), calibration.Name,
                     r.Fat, r.HeartT2Star)]
                 : [.. VirtualCohort.Draw(mix, r.Patients, r.Seed, calibration.Name).Select(p => p with { LiverFatFraction = r.Fat, HeartT2StarMs1p5T = r.HeartT2Star })];
+        if (r.PdffMaxPercent is double maxPdff)
+            patients = [.. patients.Select(p => p with { LiverFatFraction = VirtualCohort.DrawFatFraction(r.Seed, p.Id, maxPdff / 100) })];
 
         SimulationOptions OptionsFor(string id)
         {
@@ -145,13 +166,13 @@ public static class SynthCommands
         if (r.Lic is null && protocols.Count > 0) warnings.Add($"Cohort {mix.Name}: {mix.WithinClassAssumption}.");
         var manifest = new SynthManifest(".", r.Seed, r.Field, [.. protocols.Select(SyntheticExamWriter.ProtocolName), .. phantom ? new[] { "phantom" } : []],
             r.Snr, r.Matrix, r.Lic is null && protocols.Count > 0 ? mix.Name : null, r.Lic is null && protocols.Count > 0 ? mix.Citation : null, calibration.Name,
-            scaling.Name, entries.Sum(e => e.Series.Sum(s => s.Files.Count) + 2), entries, warnings);
+            scaling.Name, exams.Sum(e => e.Series.Sum(s => s.Files.Count + (s.ChemicalShift?.PhaseFiles.Count ?? 0)) + 2), entries, warnings);
         File.WriteAllText(Path.Combine(outFolder, "manifest.json"), JsonSerializer.Serialize(manifest, CliJson.Options));
         // The cohort manifest of `ironnb cohort run` (patients only), with the simulated truth as covariates.
-        File.WriteAllText(Path.Combine(outFolder, "cohort.csv"), "exam,folder,rois,truthLicUmolPerGram,truthLicMgPerGram,truthClass\n" + string.Concat(entries
+        File.WriteAllText(Path.Combine(outFolder, "cohort.csv"), "exam,folder,rois,truthLicUmolPerGram,truthLicMgPerGram,truthClass,truthFatFractionPercent\n" + string.Concat(entries
             .Where(e => e.LicUmolPerGram is not null)
             .Select(e => string.Join(",", new[] { e.Id, e.Folder, e.RoiSet, IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicUmolPerGram),
-                IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicMgPerGram), e.BiopsyClass ?? "" }.Select(IronNotebooks.Exams.ExamMeasurementCsv.Quote)) + "\n")));
+                IronNotebooks.Exams.ExamMeasurementCsv.Number(e.LicMgPerGram), e.BiopsyClass ?? "", IronNotebooks.Exams.ExamMeasurementCsv.Number(Math.Round(100 * e.LiverFatFraction, 6)) }.Select(IronNotebooks.Exams.ExamMeasurementCsv.Quote)) + "\n")));
         manifest = manifest with { Out = outFolder };
         if (json)
         {

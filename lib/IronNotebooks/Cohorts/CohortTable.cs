@@ -68,13 +68,15 @@ public sealed class CohortTable : IReadOnlyList<ExamMeasurementRow>
 
     /// <summary>
     /// The wide table: one row per exam — exam, the covariates, then per method key two columns, `KEY:licUmolPerGram`
-    /// and `KEY:status` (keys in ordinal order; empty where the exam has no such row).
+    /// and `KEY:status` (keys in ordinal order; empty where the exam has no such row); fat–water keys add `KEY:fatFractionPercent`.
     /// </summary>
     public string ToWideCsv()
     {
         var keys = Keys;
         var sb = new StringBuilder();
-        sb.AppendJoin(",", new[] { "exam" }.Concat(CovariateColumns).Concat(keys.SelectMany(k => new[] { $"{k}:licUmolPerGram", $"{k}:status" })).Select(ExamMeasurementCsv.Quote)).Append('\n');
+        static bool Fat(string k) => k.StartsWith("fatwater/", StringComparison.Ordinal);
+        sb.AppendJoin(",", new[] { "exam" }.Concat(CovariateColumns).Concat(keys.SelectMany(k => Fat(k)
+            ? new[] { $"{k}:licUmolPerGram", $"{k}:status", $"{k}:fatFractionPercent" } : [$"{k}:licUmolPerGram", $"{k}:status"])).Select(ExamMeasurementCsv.Quote)).Append('\n');
         foreach (var g in _rows.GroupBy(r => r.Exam))
         {
             var byKey = g.Where(r => r.Method != "exam").GroupBy(r => r.Key).ToDictionary(x => x.Key, x => x.First());
@@ -85,6 +87,7 @@ public sealed class CohortTable : IReadOnlyList<ExamMeasurementRow>
             {
                 if (byKey.TryGetValue(k, out var r)) cells.AddRange([ExamMeasurementCsv.Number(r.LicUmolPerGram), ExamMeasurementCsv.StatusName(r.Status)]);
                 else cells.AddRange(["", examFailed ? ExamMeasurementCsv.StatusName(MeasurementStatus.Failed) : ""]);
+                if (Fat(k)) cells.Add(r is null ? "" : ExamMeasurementCsv.Number(r.FatFractionPercent));
             }
             sb.AppendJoin(",", cells.Select(ExamMeasurementCsv.Quote)).Append('\n');
         }

@@ -29,15 +29,7 @@ public static class CohortValidation
             throw new ExamException($"reference column '{referenceColumn}' is not in the manifest; its columns: {string.Join(", ", table.CovariateColumns)}.");
         if (thresholdsUmolPerGram.Count == 0 || thresholdsUmolPerGram.Any(t => !(t > 0) || !double.IsFinite(t)))
             throw new ExamException("give at least one positive finite --threshold (µmol/g).");
-        var reference = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var exam in table.Exams)
-        {
-            string cell = table.Covariate(exam, referenceColumn) ?? "";
-            if (CsvTable.IsMissing(cell)) continue;
-            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                throw new ExamException($"exam '{exam}': reference '{referenceColumn}' = '{cell}' is not a number.");
-            reference[exam] = v;
-        }
+        var reference = ReferenceValues(table, referenceColumn);
         var classes = LicClasses.BiopsyUmol;
         var methods = table.Keys.Select(k => One(k, table.Where(r => r.Key == k).ToList(), reference, thresholdsUmolPerGram, classes)).ToList();
         return new CohortValidationResult
@@ -47,6 +39,7 @@ public static class CohortValidation
             Classes = $"{classes.Name} ({string.Join(" | ", classes.Labels)})",
             Exams = table.Exams.Count,
             Methods = methods,
+            FatFraction = CohortFatFractionValidation.Validate(table),
             Notes =
             [
                 "aboveRange and beyondMeasurableRange outcomes are censored high: highest rank in ROC, positive in the diagnostic tables, highest class in kappa; excluded (counted in 'censored') from errors, Bland–Altman and regression.",
@@ -54,6 +47,22 @@ public static class CohortValidation
                 "cut-offs found on this cohort are optimistic for new patients.",
             ],
         };
+    }
+
+    /// <summary>The numeric reference of each exam (missing cells left out).</summary>
+    /// <exception cref="ExamException">A cell that is not a number, naming the exam and column.</exception>
+    internal static Dictionary<string, double> ReferenceValues(CohortTable table, string referenceColumn)
+    {
+        var reference = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var exam in table.Exams)
+        {
+            string cell = table.Covariate(exam, referenceColumn) ?? "";
+            if (CsvTable.IsMissing(cell)) continue;
+            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                throw new ExamException($"exam '{exam}': reference '{referenceColumn}' = '{cell}' is not a number.");
+            reference[exam] = v;
+        }
+        return reference;
     }
 
     private static CohortMethodValidation One(string key, IReadOnlyList<ExamMeasurementRow> rows, IReadOnlyDictionary<string, double> reference,
@@ -200,6 +209,16 @@ public static class CohortValidation
             sb.Append("</tr>");
         }
         sb.Append("</table>");
+        if (result.FatFraction.Count > 0)
+        {
+            // PDFF of the fat–water methods against the simulated (or measured) fat fraction, in percentage points.
+            sb.Append("<h2>PDFF against ").Append(HtmlText.Escape(result.FatFraction[0].Reference)).Append("</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>method</th><th>n</th><th>failed</th><th>mean error (points)</th><th>RMS error</th><th>max |error|</th><th>limits of agreement</th></tr>");
+            foreach (var f in result.FatFraction)
+                sb.Append("<tr><td>").Append(HtmlText.Escape(f.Key)).Append("</td><td>").Append(f.N).Append("</td><td>").Append(f.Failed).Append("</td><td>").Append(F(f.MeanErrorPercentPoints, 2))
+                  .Append("</td><td>").Append(F(f.RmsErrorPercentPoints, 2)).Append("</td><td>").Append(F(f.MaxAbsoluteErrorPercentPoints, 2)).Append("</td><td>")
+                  .Append(F(f.BlandAltman?.LowerLimit, 2)).Append(" to ").Append(F(f.BlandAltman?.UpperLimit, 2)).Append("</td></tr>");
+            sb.Append("</table>");
+        }
         int body = page.IndexOf("</h1>", StringComparison.Ordinal);
         return body < 0 ? sb + page : page.Insert(body + "</h1>".Length, sb.ToString());
     }

@@ -19,6 +19,10 @@ public sealed record CohortValidationResult
     /// <summary>Per method, in key order.</summary>
     public required IReadOnlyList<CohortMethodValidation> Methods { get; init; }
 
+    /// <summary>PDFF of each fat–water method against the manifest's <see cref="CohortFatFractionValidation.TruthColumn"/>
+    /// (synthetic cohorts), or empty.</summary>
+    public IReadOnlyList<CohortFatFractionValidation> FatFraction { get; init; } = [];
+
     /// <summary>How censored outcomes were treated, and other notes.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 }

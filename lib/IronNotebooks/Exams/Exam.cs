@@ -153,6 +153,26 @@ public sealed record Exam
     private static DicomDataset? FirstHeader(CatalogSeries s, IReadOnlyDictionary<string, DicomDataset> headers) =>
         s.Acquisitions.SelectMany(a => a.FrameReferences).Select(f => headers.TryGetValue(f.Path, out var h) ? h : null).FirstOrDefault(h => h is not null);
 
+    /// <summary>Longest echo train taken for chemical-shift encoding rather than a decay train, ms.</summary>
+    public const double ChemicalShiftMaxLastEchoMs = 12;
+
+    /// <summary>
+    /// Why a multi-echo series is chemical-shift encoded, or null: phase, real or imaginary images at its echoes; or a
+    /// short dense train (≤ 8 echoes, last ≤ <see cref="ChemicalShiftMaxLastEchoMs"/> ms, spacing below half the fat–water
+    /// in-phase period at the series' field, so the train samples the opposed phase). A 12-echo relaxometry train is not.
+    /// </summary>
+    private static string? ChemicalShiftEvidence(CatalogSeries s, IReadOnlyList<double> te, IReadOnlyList<double> spacing)
+    {
+        string F(FormattableString x) => x.ToString(CultureInfo.InvariantCulture);
+        if (s.Acquisitions.Any(a => a.Component is Imaging.ImageComponent.Phase or Imaging.ImageComponent.Real or Imaging.ImageComponent.Imaginary))
+            return "chemical-shift encoded: phase/complex images at the magnitude echoes";
+        if (s.FieldStrengthT is not double b || !(b >= 0.1 && b <= 11.7)) return null;
+        double inPhaseMs = 1000 / Math.Abs(FatWater.FatSpectra.Hamilton2011.MainPeakHz(b));
+        if (te.Count <= 8 && te[^1] <= ChemicalShiftMaxLastEchoMs && spacing.Max() < inPhaseMs / 2)
+            return F($"chemical-shift encoded: {te.Count} echoes up to {te[^1]:0.###} ms spaced below half the fat–water in-phase period ({inPhaseMs:0.##} ms at {b} T)");
+        return null;
+    }
+
     private static ExamAcquisition Identify(CatalogSeries s, DicomDataset? header, IReadOnlyDictionary<string, DicomDataset> headers,
         IReadOnlyList<string> sirSteps, IReadOnlyList<ExamFileProblem> unreadable)
     {
@@ -177,6 +197,12 @@ public sealed record Exam
             var spacing = te.Zip(te.Skip(1), (a, b) => b - a).ToList();
             evidence.Add(F($"echo spacing {spacing.Min():0.###}–{spacing.Max():0.###} ms"));
             if (se) kind = ExamAcquisitionKind.MultiEchoSpinEcho;
+            else if (ChemicalShiftEvidence(s, te, spacing) is { } cse)
+            {
+                kind = ExamAcquisitionKind.ChemicalShiftMultiEcho;
+                evidence.Add(cse);
+                if (!gr) ambiguities.Add("Scanning Sequence does not say GR; taken for a gradient echo from its echo train");
+            }
             else if (gr) kind = ExamAcquisitionKind.MultiEchoGradientEcho;
             else
             {

@@ -12,6 +12,9 @@ public enum ExamAcquisitionKind
     SignalRatioSequence,
     /// <summary>Two gradient echoes near the fat–water opposed and in-phase echo times (chemical-shift imaging).</summary>
     InOpposedPhase,
+    /// <summary>Chemical-shift-encoded multi-echo gradient echo (a short, dense echo train sampling the fat–water phase, with
+    /// or without phase images): fat–water fitting (CC-R2*, PDFF).</summary>
+    ChemicalShiftMultiEcho,
     /// <summary>Anything else (localisers, phase images, sequences no method uses).</summary>
     Other,
 }

@@ -15,6 +15,9 @@ namespace IronNotebooks.Exams;
 /// the air ROI) × each R2* calibration valid at the acquisition's field. R2* is the mean of the per-ROI fits of the
 /// liver ROIs (the usual ROI practice, docs/methods.md §4).</item>
 /// <item>R2 ("r2"): each multi-echo spin echo × each R2 calibration at its field (St Pierre at 1.5 T).</item>
+/// <item>Fat–water ("fatwater"): each chemical-shift series × each R2* calibration at its field that expects
+/// confounder-corrected R2* (Hernando 2023): CC-R2* and PDFF (<see cref="ExamMeasurementRow.FatFractionPercent"/>) as the mean
+/// of the liver ROI fits, complex with the regularised field map when the acquisition has phase images, else magnitude.</item>
 /// <item>SIR ("sir"): each SIR protocol (Rennes, two-sequence) the exam holds at least one sequence of; the Lille add-on only
 /// where the Rennes 1.5 T rule calls for it, the switch stated in <see cref="ExamMeasurementRow.MethodSwitch"/>.</item>
 /// </list>
@@ -34,8 +37,8 @@ public static class ExamMeasurement
     {
         Guard.NotNull(exam);
         options ??= ExamMeasurementOptions.Default;
-        var unknown = options.Methods.Where(m => m is not ("r2star" or "r2" or "sir")).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"Unknown method(s) {string.Join(", ", unknown)}; known: r2star, r2, sir.", nameof(options));
+        var unknown = options.Methods.Where(m => m is not ("r2star" or "r2" or "sir" or "fatwater")).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Unknown method(s) {string.Join(", ", unknown)}; known: r2star, r2, sir, fatwater.", nameof(options));
         var total = Stopwatch.StartNew();
         var rows = new List<ExamMeasurementRow>();
         var examWarnings = exam.UnreadableFiles.Where(f => f.SeriesNumbers.Count == 0).Select(f => $"unreadable file {f.Path} ({f.Reason}) belongs to no readable series").ToList();
@@ -44,6 +47,8 @@ public static class ExamMeasurement
         if (options.Methods.Contains("r2"))
             foreach (var a in exam.OfKind(ExamAcquisitionKind.MultiEchoSpinEcho)) rows.AddRange(Relaxometry(exam, a, RelaxationQuantity.R2, options));
         if (options.Methods.Contains("sir")) rows.AddRange(SignalRatio(exam, options));
+        if (options.Methods.Contains("fatwater"))
+            foreach (var a in exam.OfKind(ExamAcquisitionKind.ChemicalShiftMultiEcho)) rows.AddRange(ExamFatWater.Measure(exam, a, options));
         if (examWarnings.Count > 0) rows = [.. rows.Select(r => r with { Warnings = [.. r.Warnings, .. examWarnings] })];
         return new ExamMeasurementResult
         {
@@ -203,7 +208,7 @@ public static class ExamMeasurement
         return LicUncertainty.WithInterval(estimate, fitSd, spatialSd, scaling);
     }
 
-    private static MultiEchoSlice ChooseSlice(MultiEchoSeries series, ExamRois rois)
+    internal static MultiEchoSlice ChooseSlice(MultiEchoSeries series, ExamRois rois)
     {
         if (rois.Reference is not { } g) return series.Slices[0];
         var nearest = series.Slices.MinBy(s => Math.Abs(s.SliceLocationMm - g.SliceLocationMm))!;

@@ -14,7 +14,7 @@ public static class ExamMeasurementCsv
 {
     /// <summary>The header columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["exam", "method", "model", "calibration", "fieldStrengthT", "status", "licUmolPerGram", "licMgPerGram", "ratePerSecond",
+        ["exam", "method", "model", "calibration", "fieldStrengthT", "status", "licUmolPerGram", "licMgPerGram", "ratePerSecond", "fatFractionPercent",
          "licCiLowUmolPerGram", "licCiHighUmolPerGram", "probabilityAbove", "licLowerBoundUmolPerGram", "methodSwitch", "warnings", "error", "series", "files", "echoTimesMs"];
 
     /// <summary>The status as written in JSON and CSV (camelCase of the enum member).</summary>
@@ -30,7 +30,7 @@ public static class ExamMeasurementCsv
         return string.Join(",", new[]
         {
             r.Exam, r.Method, r.Model, r.Calibration, Number(r.FieldStrengthT), StatusName(r.Status), Number(r.LicUmolPerGram), Number(r.LicMgPerGram),
-            Number(r.RatePerSecond), Number(r.LicCiLowUmolPerGram), Number(r.LicCiHighUmolPerGram),
+            Number(r.RatePerSecond), Number(r.FatFractionPercent), Number(r.LicCiLowUmolPerGram), Number(r.LicCiHighUmolPerGram),
             string.Join(";", r.ProbabilityAbove.Select(p => $"{Number(p.ThresholdMgPerGram)} mg/g={Number(p.Probability)}")), Number(r.LicLowerBoundUmolPerGram), r.MethodSwitch ?? "", string.Join(" | ", r.Warnings), r.Error ?? "",
             string.Join(";", r.Series.Select(s => s.ToString(CultureInfo.InvariantCulture))), r.Files.ToString(CultureInfo.InvariantCulture),
             string.Join(";", r.EchoTimesMs.Select(t => Number(t))),

@@ -5,8 +5,8 @@ namespace IronNotebooks.Exams;
 /// <summary>What <see cref="ExamMeasurement"/> runs; change with <c>with</c>.</summary>
 public sealed record ExamMeasurementOptions
 {
-    /// <summary>Methods: "r2star", "r2", "sir" (default all three).</summary>
-    public IReadOnlyList<string> Methods { get; init; } = ["r2star", "r2", "sir"];
+    /// <summary>Methods: "r2star", "r2", "sir", "fatwater" (default all four; fatwater runs on chemical-shift series only).</summary>
+    public IReadOnlyList<string> Methods { get; init; } = ["r2star", "r2", "sir", "fatwater"];
 
     /// <summary>R2* decay models (registry names), or null for the accurate ones: rician and secondmoment when the exam has
     /// an air ROI for σ (docs/methods.md §4: within ±1.3 % and ±2.7 % up to 1,000 s⁻¹), else arlo with a warning.</summary>

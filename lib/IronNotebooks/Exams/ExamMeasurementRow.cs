@@ -13,10 +13,10 @@ public sealed record ExamMeasurementRow
     /// <summary>Exam id.</summary>
     public required string Exam { get; init; }
 
-    /// <summary>"r2star", "r2" or "sir".</summary>
+    /// <summary>"r2star", "r2", "sir" or "fatwater".</summary>
     public required string Method { get; init; }
 
-    /// <summary>Decay model (r2star, r2) or the SIR protocol asked for (sir).</summary>
+    /// <summary>Decay model (r2star, r2), the SIR protocol asked for (sir) or the fat spectrum (fatwater).</summary>
     public required string Model { get; init; }
 
     /// <summary>Calibration name (r2star, r2); for sir the method status: published, reconstruction or userConstants (the R2* calibration of a reconstruction is in the warnings).</summary>
@@ -36,6 +36,9 @@ public sealed record ExamMeasurementRow
 
     /// <summary>R2* (r2star), R2 (r2) or the reconstruction's liver R2* (sir), s⁻¹; null when there is none.</summary>
     public double? RatePerSecond { get; init; }
+
+    /// <summary>Liver proton-density fat fraction, percent (method "fatwater": mean of the liver ROI fits); null for other methods.</summary>
+    public double? FatFractionPercent { get; init; }
 
     /// <summary>Lower end of the 95 % interval of the LIC, µmol/g (R2* and R2 rows with a standard error; see
     /// <see cref="ExamMeasurement"/> for its components); null where no interval could be formed.</summary>

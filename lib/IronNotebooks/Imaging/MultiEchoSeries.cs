@@ -107,11 +107,21 @@ public sealed class MultiEchoSeries
     /// magnitude acquisitions of all of them, which must have distinct echo times.
     /// </summary>
     /// <exception cref="ImagingException">As for one series, and when two series hold the same echo time.</exception>
-    public static MultiEchoSeries FromCatalog(IReadOnlyList<CatalogSeries> series, PixelScale scale = PixelScale.Rescaled)
+    public static MultiEchoSeries FromCatalog(IReadOnlyList<CatalogSeries> series, PixelScale scale = PixelScale.Rescaled) =>
+        FromCatalog(series, ImageComponent.Magnitude, scale);
+
+    /// <summary>
+    /// Loads the frames of one image component (magnitude, phase, real or imaginary) of catalogued series: every acquisition
+    /// of that component is one echo (the phase images of a chemical-shift acquisition, GE's real and imaginary images).
+    /// Values are the rescaled (or <paramref name="scale"/>) stored values; phase is not converted to radians here.
+    /// </summary>
+    /// <exception cref="ImagingException">As for magnitude frames.</exception>
+    public static MultiEchoSeries FromCatalog(IReadOnlyList<CatalogSeries> series, ImageComponent component, PixelScale scale = PixelScale.Rescaled)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0) throw new ArgumentException("No series given.", nameof(series));
-        var echoes = series.SelectMany(s => s.Acquisitions).Where(a => a.Component == ImageComponent.Magnitude && a.EchoTimeMs is not null)
+        string componentName = component.ToString().ToLowerInvariant();
+        var echoes = series.SelectMany(s => s.Acquisitions).Where(a => a.Component == component && a.EchoTimeMs is not null)
             .OrderBy(a => a.EchoTimeMs).ToList();
         var described = string.Join(" + ", series.Select(s => $"series {s.SeriesNumber} '{s.SeriesDescription}'"));
         var unreadable = series.SelectMany(s => s.UnreadableFiles).DistinctBy(f => f.Path).ToList();
@@ -121,10 +131,10 @@ public sealed class MultiEchoSeries
                 + $"(it is not measured on fewer echoes or slices than were acquired): {string.Join("; ", unreadable.Select(f => $"{f.Path}: {f.Reason}"))}. "
                 + "Repair or remove them (`ironnb dicom tree` lists every unreadable file).",
                 new ErrorContext { FilePath = unreadable[0].Path });
-        if (echoes.Count == 0) throw new ImagingException($"{described} has no magnitude frames with an echo time", series[0].SeriesInstanceUid);
+        if (echoes.Count == 0) throw new ImagingException($"{described} has no {componentName} frames with an echo time", series[0].SeriesInstanceUid);
         var repeated = echoes.GroupBy(a => a.EchoTimeMs).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
-            throw new ImagingException($"Echo time {repeated.Key} ms appears in more than one magnitude acquisition of {described}", series[0].SeriesInstanceUid);
+            throw new ImagingException($"Echo time {repeated.Key} ms appears in more than one {componentName} acquisition of {described}", series[0].SeriesInstanceUid);
 
         var warnings = new List<string>();
         var bySlice = new SortedDictionary<double, FrameReference?[]>();
@@ -147,7 +157,7 @@ public sealed class MultiEchoSeries
         }
 
         // A deleted file leaves no trace but a gap in the Echo Numbers (0018,0086) between the first and last echo present.
-        var numbers = series.SelectMany(s => s.MagnitudeEchoNumbers).Distinct().Order().ToList();
+        var numbers = component == ImageComponent.Magnitude ? series.SelectMany(s => s.MagnitudeEchoNumbers).Distinct().Order().ToList() : [];
         if (numbers.Count >= 2)
         {
             var gaps = Enumerable.Range(numbers[0], numbers[^1] - numbers[0] + 1).Except(numbers).ToList();

@@ -7,4 +7,7 @@ public enum AcquisitionKind
     SpoiledGradientEcho,
     /// <summary>Multi-echo spin echo (CPMG).</summary>
     SpinEcho,
+    /// <summary>Chemical-shift-encoded spoiled gradient echo: complex signal with the multi-peak fat spectrum and a B0 field,
+    /// written as magnitude and phase series.</summary>
+    ChemicalShiftGradientEcho,
 }

@@ -21,6 +21,10 @@ public sealed record SimulatedSeries(string Label, AcquisitionKind Kind, int Ser
     double RepetitionTimeMs, IReadOnlyList<double> EchoTimesMs, double FlipAngleDeg, double RescaleSlope, double StoredPerSignalUnit, double NoiseSigma,
     IReadOnlyList<RoiSignal> Rois, string Source)
 {
+    /// <summary>Truth and phase series of a chemical-shift series (<see cref="AcquisitionKind.ChemicalShiftGradientEcho"/>); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ChemicalShiftTruth? ChemicalShift { get; init; }
+
     /// <summary>Mean over the liver ROIs of each ROI's mean (each ROI weighted equally, as the Rennes worksheet averages three readings), per echo.</summary>
     public IReadOnlyList<double> LiverMean => RoleMean(RoiRole.Liver, noiseless: false);
 

@@ -15,4 +15,7 @@ public enum SynthProtocol
     MultiEchoSe,
     /// <summary>The iron phantom (vials in water) with a multi-echo GRE and a multi-echo SE series.</summary>
     Phantom,
+    /// <summary>A chemical-shift-encoded 6-echo GRE (1.5 and 3 T only) written as a magnitude and a phase series, liver fat with
+    /// the multi-peak spectrum and a smooth B0 field (docs/methods.md §6). Not part of "all": asked for by name.</summary>
+    ChemicalShift,
 }

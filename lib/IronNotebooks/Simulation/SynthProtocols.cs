@@ -27,6 +27,27 @@ public static class SynthProtocols
     public static SimulatedAcquisition MultiEchoSe { get; } = new("MSE", AcquisitionKind.SpinEcho, 1000, [6, 9, 12, 15, 18], 90,
         "assumed: 5 spin echoes 6–18 ms, TR 1000 ms (modelled on short-TE R2 acquisitions; not verified)");
 
+    /// <summary>
+    /// Chemical-shift-encoded GRE of issue 18: 6 echoes, TE1 1.2 ms / ΔTE 1.0 ms at 1.5 T and 0.7 / 0.8 ms at 3 T
+    /// (<see cref="ChemicalShiftSimulation.EchoTimesMs"/>), TR 9 ms, flip 3° (a low flip keeps the T1 weighting of water
+    /// and fat close, as confounder-corrected PDFF protocols do; the residual bias is in the truth). Assumed teaching
+    /// protocol, not a vendor one.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field other than 1.5 or 3 T.</exception>
+    public static SimulatedAcquisition ChemicalShiftGre(double fieldT)
+    {
+        if (!(Math.Abs(fieldT - 1.5) < 0.05 || Math.Abs(fieldT - 3.0) < 0.05))
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"No chemical-shift protocol at {fieldT} T; it exists at 1.5 and 3 T."), nameof(fieldT));
+        return new SimulatedAcquisition("CSE", AcquisitionKind.ChemicalShiftGradientEcho, ChemicalShiftRepetitionTimeMs, ChemicalShiftSimulation.EchoTimesMs(fieldT),
+            ChemicalShiftFlipAngleDeg, "assumed: chemical-shift-encoded GRE, 6 echoes (issue 18 protocol), TR 9 ms, flip 3°, multi-peak fat (docs/methods.md §6); not a vendor protocol");
+    }
+
+    /// <summary>TR of the chemical-shift series, ms.</summary>
+    public const double ChemicalShiftRepetitionTimeMs = 9;
+
+    /// <summary>Flip angle of the chemical-shift series, degrees.</summary>
+    public const double ChemicalShiftFlipAngleDeg = 3;
+
     /// <summary>The series of <paramref name="protocol"/> at <paramref name="fieldT"/>.</summary>
     /// <exception cref="ArgumentException">The protocol does not exist at that field (Rennes has no 0.35 T table; the
     /// two-sequence and Lille protocols are 1.5 T only); the message lists the fields that do.</exception>
@@ -41,6 +62,7 @@ public static class SynthProtocols
             SynthProtocol.MultiEchoGre => [MultiEchoGre],
             SynthProtocol.MultiEchoSe => [MultiEchoSe],
             SynthProtocol.Phantom => [MultiEchoGre, MultiEchoSe],
+            SynthProtocol.ChemicalShift => [ChemicalShiftGre(fieldT)],
             _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "Unknown protocol."),
         };
     }

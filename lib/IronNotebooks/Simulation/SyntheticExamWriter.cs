@@ -141,6 +141,7 @@ public static class SyntheticExamWriter
         SynthProtocol.MultiEchoGre => "multi-echo-gre",
         SynthProtocol.MultiEchoSe => "multi-echo-se",
         SynthProtocol.Phantom => "phantom",
+        SynthProtocol.ChemicalShift => "chemical-shift",
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "Unknown protocol."),
     };
 
@@ -159,14 +160,29 @@ public static class SyntheticExamWriter
         int n = g.Rows * g.Columns;
         var shading = anatomy.CoilProfile(options.CoilShading);
         var written = new List<SimulatedSeries>();
+        int lastSeriesNumber = 0;
         for (int k = 0; k < acquisitions.Count; k++)
         {
             var a = acquisitions[k];
-            int seriesNumber = k + 1;
+            // Series numbers run on: a chemical-shift series takes two (magnitude, then phase); other exams keep k + 1.
+            int seriesNumber = ++lastSeriesNumber;
             string label = a.Label;
             string seriesFolder = string.Create(CultureInfo.InvariantCulture, $"{seriesNumber:D2}_{label.Replace("+", "plus", StringComparison.Ordinal)}");
+            var reference = anatomy.Vials.Count > 0 ? tissues[Tissue.PhantomWater] : tissues[Tissue.Muscle];
+            double sigma = options.Snr > 0 ? Signal(a, 0, reference, fatT1) / options.Snr : 0;
+            var rng = SeededRandom.Derive(options.Seed, $"{id}/series/{seriesNumber}/{label}/noise");
+            double[][] noiseless, noisy;
+            ChemicalShiftImages? complexImages = null;
+            if (a.Kind == AcquisitionKind.ChemicalShiftGradientEcho)
+            {
+                complexImages = ChemicalShiftImages.Simulate(id, a, anatomy, tissues, shading, options, fatT1, sigma, rng);
+                (noiseless, noisy) = (complexImages.NoiselessMagnitude, complexImages.NoisyMagnitude);
+                lastSeriesNumber++;
+            }
+            else
+            {
             // Noiseless signal per echo: one value per tissue (and vial), times the coil profile.
-            var noiseless = new double[a.EchoTimesMs.Count][];
+            noiseless = new double[a.EchoTimesMs.Count][];
             for (int e = 0; e < a.EchoTimesMs.Count; e++)
             {
                 var perTissue = tissues.ToDictionary(t => t.Key, t => Signal(a, e, t.Value, fatT1));
@@ -180,10 +196,8 @@ public static class SyntheticExamWriter
                 }
                 noiseless[e] = anatomy.BlurForBreathing(image);
             }
-            var reference = anatomy.Vials.Count > 0 ? tissues[Tissue.PhantomWater] : tissues[Tissue.Muscle];
-            double sigma = options.Snr > 0 ? Signal(a, 0, reference, fatT1) / options.Snr : 0;
-            var rng = SeededRandom.Derive(options.Seed, $"{id}/series/{seriesNumber}/{label}/noise");
-            var noisy = noiseless.Select(img => img.Select(v => sigma > 0 ? SignalEquations.RicianMagnitude(v, sigma, rng) : v).ToArray()).ToArray();
+            noisy = noiseless.Select(img => img.Select(v => sigma > 0 ? SignalEquations.RicianMagnitude(v, sigma, rng) : v).ToArray()).ToArray();
+            }
 
             // Per-series scaling to stored integers, as scanners scale each series on its own.
             double max = noisy.Max(img => img.Max());
@@ -231,9 +245,27 @@ public static class SyntheticExamWriter
                     $"SYNTHETIC {label} {(a.Kind == AcquisitionKind.SpinEcho ? "SE" : "GRE")} TR{a.RepetitionTimeMs:0.##} TE{a.EchoTimesMs[0]:0.##}{(a.EchoTimesMs.Count > 1 ? "x" + a.EchoTimesMs.Count : "")} FA{a.FlipAngleDeg:0.#}"),
             };
             var files = WriteSeries(series, a, label, id, Path.Combine(folder, seriesFolder), seriesFolder, options);
-            written.Add(new SimulatedSeries(label, a.Kind, seriesNumber, seriesUid, seriesFolder, files, a.RepetitionTimeMs, a.EchoTimesMs, a.FlipAngleDeg,
+            var simulated = new SimulatedSeries(label, a.Kind, seriesNumber, seriesUid, seriesFolder, files, a.RepetitionTimeMs, a.EchoTimesMs, a.FlipAngleDeg,
                 writtenSlope, storedPerSignal, sigma * toRescaled,
-                [.. roiSignals.Select(r => new RoiSignal(r.Roi.Name, r.Roi.Role, r.Pixels, r.Mean, r.Noiseless))], a.Source));
+                [.. roiSignals.Select(r => new RoiSignal(r.Roi.Name, r.Roi.Role, r.Pixels, r.Mean, r.Noiseless))], a.Source);
+            if (complexImages is not null)
+            {
+                // The phase series: same acquisition (echoes, geometry, frame of reference), the next series number, Image Type …\P\…;
+                // always classic files (the enhanced writer's Frame Type says M).
+                int phaseNumber = seriesNumber + 1;
+                string phaseFolder = string.Create(CultureInfo.InvariantCulture, $"{phaseNumber:D2}_{label}_P");
+                string phaseUid = DeterministicUid.Create(options.Seed, $"{id}/series/{phaseNumber}");
+                var phaseSeries = series with
+                {
+                    Frames = [.. complexImages.StoredPhase.Select((p, e) => new MrFrame(a.EchoTimesMs[e], [g.OriginMm.X, g.OriginMm.Y, g.OriginMm.Z], p, e + 1))],
+                    BitsStored = 12, RescaleSlope = 2, RescaleIntercept = -4096, SeriesNumber = phaseNumber, SeriesInstanceUid = phaseUid,
+                    ImageType = ["ORIGINAL", "PRIMARY", "P", "ND"], SeriesDescription = series.SeriesDescription + " phase",
+                };
+                var phaseFiles = WriteSeries(phaseSeries, a, label, id, Path.Combine(folder, phaseFolder), phaseFolder, options with { EnhancedMultiEcho = false });
+                simulated = simulated with { ChemicalShift = complexImages.Truth(anatomy, phaseNumber, phaseUid, phaseFolder, phaseFiles) };
+                if (options.EnhancedMultiEcho) warnings.Add("The chemical-shift phase series is written as classic files (one per echo) even with --enhanced.");
+            }
+            written.Add(simulated);
         }
 
         var rois = anatomy.Rois with { ReferenceImage = written[0].Files[0] };
@@ -304,6 +336,7 @@ public static class SyntheticExamWriter
             ds.SetString(new DicomTag(0x0018, 0x0021), DicomVR.CS, spinEcho ? "NONE" : "SP"); // Sequence Variant
             ds.SetString(new DicomTag(0x0018, 0x0022), DicomVR.CS, "");                        // Scan Options (type 2)
             ds.SetDecimalString(new DicomTag(0x0018, 0x0084), Math.Round(42.577478 * options.FieldStrengthT, 6)); // Imaging Frequency, MHz
+            ds.SetIntegerString(new DicomTag(0x0018, 0x0091), 1);                                  // Echo Train Length (type 2): one k-space line per excitation and image
             ds.SetString(new DicomTag(0x0018, 0x1250), DicomVR.SH, "BODY");                    // Receive Coil Name
             ds.SetIntegerString(DicomTags.AcquisitionNumber, 1);
             ds.SetDecimalString(DicomTags.SliceLocation, 0);

@@ -32,6 +32,17 @@ public static class VirtualCohort
         return result;
     }
 
+    /// <summary>
+    /// A liver proton-density fat fraction (0–1) for one patient, uniform in 0–<paramref name="maxFraction"/> and rounded to
+    /// 0.001, from the patient's own stream (the same seed and ID give the same value whatever the cohort size).
+    /// </summary>
+    public static double DrawFatFraction(ulong seed, string patientId, double maxFraction)
+    {
+        Guard.InRange(maxFraction, 0, 0.5);
+        var rng = SeededRandom.Derive(seed, "cohort/fat/" + patientId);
+        return Math.Round(rng.NextDouble(0, maxFraction), 3);
+    }
+
     /// <summary>The ID of the <paramref name="number"/>-th virtual patient (1-based): "SYN-0001".</summary>
     public static string PatientId(int number) => string.Create(CultureInfo.InvariantCulture, $"SYN-{number:D4}");
 }

@@ -59,6 +59,13 @@ public sealed class JsonContractTests : IClassFixture<SynthCohortFixture>, IDisp
         yield return ("roi export", ["roi", "export", exam, "--rois", Path.Combine(exam, "rois.json"), "--out", Path.Combine(_dir, "export"), "--json"]);
         yield return ("roi import", ["roi", "import", Path.Combine(_dir, "export", "rois-seg.dcm"), "--exam", exam, "--out", Path.Combine(_dir, "imported-rois.json"), "--json"]);
         yield return ("fit --model fatwater", ["fit", "--te", "1.2,2.2,3.2,4.2,5.2,6.2", "--signal", "900,620,780,560,640,470", "--model", "fatwater", "--field", "1.5", "--json"]);
+        var cse = IronNotebooks.Simulation.SyntheticExamWriter.WritePatient(
+            new IronNotebooks.Simulation.VirtualPatient("SYN-CSE", IronNotebooks.Calibration.LiverIronConcentration.FromUmolPerGram(80), LiverFatFraction: 0.15),
+            [IronNotebooks.Simulation.SynthProtocol.ChemicalShift], Path.Combine(_dir, "SYN-CSE"), new IronNotebooks.Simulation.SimulationOptions(3, 1.5, new IronNotebooks.Simulation.AnatomyOptions(64), 50));
+        yield return ("fit --model fatwater EXAM/SERIES (complex)", ["fit", cse.PathOf(cse.Series[0].Folder), "--roi", "circle:20,28,2", "--model", "fatwater", "--json"]);
+        yield return ("map --model fatwater (complex)", ["map", cse.Folder, "--model", "fatwater", "--mask", "5", "--out", Path.Combine(_dir, "fatwater.csv"), "--json"]);
+        yield return ("exam measure (chemical shift)", ["exam", "measure", cse.Folder, "--json"]);
+        yield return ("synth --chemical-shift", ["synth", "--out", Path.Combine(_dir, "synth-cse"), "--lic", "100", "--protocol", "multi-echo-gre", "--chemical-shift", "--pdff-max", "30", "--matrix", "64", "--json"]);
         yield return ("synth", ["synth", "--out", Path.Combine(_dir, "synth"), "--lic", "100", "--protocol", "multi-echo-gre", "--matrix", "64", "--json"]);
     }
 

@@ -8,7 +8,7 @@ public sealed class ExamsHouseRuleTests
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Exams", "IronNotebooks.Cohorts");
 
     // Proportions, AUC, kappa, slopes and Bland–Altman ratios are dimensionless; a percentage says so.
-    private static readonly string[] UnitSuffixes = [.. HouseRules.CommonUnitSuffixes, "Percent", "Ratio", "Slope", "Kappa", "Auc", "Sensitivity", "Specificity"];
+    private static readonly string[] UnitSuffixes = [.. HouseRules.CommonUnitSuffixes, "Percent", "PercentPoints", "Ratio", "Slope", "Kappa", "Auc", "Sensitivity", "Specificity"];
     private static readonly HashSet<string> AllowedDoubleNames =
         ["AucCiLow", "AucCiHigh", "SensitivityCiLow", "SensitivityCiHigh", "SpecificityCiLow", "SpecificityCiHigh", "BlandAltmanRatioLow",
          "BlandAltmanRatioHigh", "WeightedKappaCiLow", "WeightedKappaCiHigh"];

@@ -7,7 +7,7 @@ public sealed class SimulationHouseRuleTests
 {
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.Simulation");
 
-    private static readonly string[] UnitSuffixes = [.. HouseRules.CommonUnitSuffixes, "Mm", "Deg", "Ms1p5T", "Ms3T", "PerSecond1p5T"];
+    private static readonly string[] UnitSuffixes = [.. HouseRules.CommonUnitSuffixes, "Mm", "Deg", "Ms1p5T", "Ms3T", "PerSecond1p5T", "Percent", "Hz", "Radians"];
 
     // Dimensionless quantities and the series' own signal units.
     private static readonly HashSet<string> AllowedDoubleNames =
