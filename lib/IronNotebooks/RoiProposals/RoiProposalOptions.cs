@@ -25,6 +25,10 @@ public sealed record RoiProposalOptions
     /// <summary>Side of the square window of the local mean / SD used for homogeneity, mm.</summary>
     public double HomogeneityWindowMm { get; init; } = 7;
 
+    /// <summary>SD of the Gaussian that estimates the coil-shading bias field (normalized convolution over homogeneous body
+    /// pixels), mm; the parenchyma is grown on the first echo divided by it.</summary>
+    public double ShadingScaleMm { get; init; } = 30;
+
     /// <summary>A pixel is homogeneous when the local SD of the first echo is at most this many noise σ plus
     /// <see cref="HomogeneityRelativeSd"/> of the local mean.</summary>
     public double HomogeneityNoiseFactor { get; init; } = 2.0;

@@ -130,25 +130,36 @@ public static class RoiProposer
         }
         else
         {
-            // 4. Parenchyma: robust intensity and R2* limits from the component's core.
-            var core = Enumerable.Range(0, n).Where(i => labels[i] == liverComponent && homDist[i] >= Math.Min(5, inscribed / 2)).ToArray();
-            double med0 = Median(core.Select(i => (double)img0[i])), mad0 = 1.4826 * Median(core.Select(i => Math.Abs(img0[i] - med0)));
+            // 4. Parenchyma: robust intensity and R2* limits from the core, the homogeneous pixels of the component inside
+            // the inscribed disc around the seed (the component can reach other organs through homogeneous bridges, so its
+            // whole-component median is not the liver's). Intensities are divided by a smooth bias-field estimate first:
+            // coil shading changes the liver's signal by tens of per cent across a 1.5 mm matrix, a fixed band around the
+            // core's median then cuts the parenchyma into pieces. R2* is a ratio of echoes, free of shading.
+            int seed = bestPixel[liverComponent];
+            var bias = NormalizedSmooth(img0, homogeneous, rows, cols, o.ShadingScaleMm / dx, o.ShadingScaleMm / dy);
+            var flat = new float[n];
+            for (int i = 0; i < n; i++) flat[i] = bias[i] > 0 ? (float)(img0[i] / bias[i]) : 0f;
+            var (meanFlat, _) = LocalMeanSd(flat, rows, cols, win);
+            var core = Enumerable.Range(0, n).Where(i => labels[i] == liverComponent && DistanceMm(seed, i, cols, dx, dy) <= inscribed).ToArray();
+            double med0 = Median(core.Select(i => (double)flat[i])), mad0 = 1.4826 * Median(core.Select(i => Math.Abs(flat[i] - med0)));
             var coreR2 = core.Select(i => r2[i]).Where(double.IsFinite).ToArray();
             double medR2 = coreR2.Length > 0 ? Median(coreR2) : double.NaN;
             double madR2 = coreR2.Length > 0 ? 1.4826 * Median(coreR2.Select(v => Math.Abs(v - medR2))) : double.NaN;
             medianR2 = double.IsFinite(medR2) ? medR2 : null;
-            // Grown from the seed through homogeneous pixels of similar signal and R2* (4-connected), so that tissue of another
-            // signal that touches the component (bowel, fat, spleen) is left out.
+            // Grown from the seed through homogeneous pixels of similar (shading-corrected) signal and R2* (4-connected), so
+            // that tissue of another signal that touches the component (bowel, fat, spleen, kidney) is left out.
             var (r2Local, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : float.NaN).Select(v => float.IsNaN(v) ? (float)(double.IsFinite(medR2) ? medR2 : 0) : v).ToArray(), rows, cols, win);
             var parenchyma = new bool[n];
             var stack = new Stack<int>();
-            int seed = bestPixel[liverComponent];
             parenchyma[seed] = true;
             stack.Push(seed);
-            bool Similar(int i) =>
-                homogeneous[i] && Math.Abs(mean0[i] - med0) <= 0.12 * med0 + 2 * sigma + 2 * mad0 / win
-                && Math.Abs(img0[i] - med0) <= 3 * mad0 + 2 * sigma
-                && (!double.IsFinite(medR2) || Math.Abs(r2Local[i] - medR2) <= 0.3 * medR2 + 3 * madR2 / win + 5);
+            bool Similar(int i)
+            {
+                double noise = bias[i] > 0 ? sigma / bias[i] : double.PositiveInfinity;
+                return homogeneous[i] && Math.Abs(meanFlat[i] - med0) <= 0.12 * med0 + 2 * noise + 2 * mad0 / win
+                    && Math.Abs(flat[i] - med0) <= 3 * mad0 + 2 * noise
+                    && (!double.IsFinite(medR2) || Math.Abs(r2Local[i] - medR2) <= 0.3 * medR2 + 3 * madR2 / win + 5);
+            }
             while (stack.Count > 0)
             {
                 int i = stack.Pop(), x = i % cols, y = i / cols;
@@ -201,7 +212,7 @@ public static class RoiProposer
                 if (pick < 0) break;
                 chosen.Add(pick);
             }
-            var side = g.PixelToPatient(bestPixel[liverComponent] % cols, bestPixel[liverComponent] / cols) - bodyCentre;
+            var side = g.PixelToPatient(seed % cols, seed / cols) - bodyCentre;
             for (int k = 0; k < chosen.Count; k++)
             {
                 int i = chosen[k];
@@ -350,6 +361,50 @@ public static class RoiProposer
             Source = series.Source,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Smooth bias-field estimate by normalized convolution: Gaussian-weighted mean of the pixels in <paramref name="mask"/>
+    /// (three box passes per axis approximate the Gaussian of SD <paramref name="sigmaX"/>, <paramref name="sigmaY"/> pixels);
+    /// 0 where no mask pixel is near.
+    /// </summary>
+    private static double[] NormalizedSmooth(float[] img, bool[] mask, int rows, int cols, double sigmaX, double sigmaY)
+    {
+        int n = rows * cols;
+        var num = new double[n];
+        var den = new double[n];
+        for (int i = 0; i < n; i++)
+            if (mask[i]) { num[i] = img[i]; den[i] = 1; }
+        foreach (var plane in new[] { num, den })
+            for (int pass = 0; pass < 3; pass++)
+            {
+                BoxAlong(plane, rows, cols, BoxHalfWidth(sigmaX), horizontal: true);
+                BoxAlong(plane, rows, cols, BoxHalfWidth(sigmaY), horizontal: false);
+            }
+        var result = new double[n];
+        for (int i = 0; i < n; i++) result[i] = den[i] > 1e-3 ? num[i] / den[i] : 0;
+        return result;
+    }
+
+    /// <summary>Half width r of a box (2r + 1 pixels) whose three passes have the variance of a Gaussian of SD sigma: 3·((2r+1)² − 1)/12 = σ².</summary>
+    private static int BoxHalfWidth(double sigma) => Math.Max(1, (int)Math.Round((Math.Sqrt(4 * sigma * sigma + 1) - 1) / 2));
+
+    private static void BoxAlong(double[] plane, int rows, int cols, int half, bool horizontal)
+    {
+        int lines = horizontal ? rows : cols, length = horizontal ? cols : rows;
+        var line = new double[length];
+        var prefix = new double[length + 1];
+        for (int l = 0; l < lines; l++)
+        {
+            for (int k = 0; k < length; k++) line[k] = plane[horizontal ? l * cols + k : k * cols + l];
+            for (int k = 0; k < length; k++) prefix[k + 1] = prefix[k] + line[k];
+            for (int k = 0; k < length; k++)
+            {
+                // Zero outside the image, divided by the full box: the normalized convolution divides the edge loss out.
+                double sum = prefix[Math.Min(length, k + half + 1)] - prefix[Math.Max(0, k - half)];
+                plane[horizontal ? l * cols + k : k * cols + l] = sum / (2 * half + 1);
+            }
+        }
     }
 
     private static double DistanceMm(int a, int b, int cols, double dx, double dy)
