@@ -16,6 +16,10 @@ public sealed record RoiProposalOptions
     /// <summary>Diameter of each paraspinal muscle disc, mm.</summary>
     public double MuscleDiscDiameterMm { get; init; } = 12;
 
+    /// <summary>On coronal slices the vertebral column counts as in plane (and muscles are proposed beside it) when the
+    /// midline profile along z has at least this normalized autocorrelation at the vertebral period (22–45 mm).</summary>
+    public double VertebralPeriodicityMin { get; init; } = 0.3;
+
     /// <summary>Largest air disc radius, mm.</summary>
     public double AirDiscMaxRadiusMm { get; init; } = 20;
 

@@ -122,6 +122,7 @@ public static class RoiProposer
         var centres = new List<RoiPoint>();
         double? medianR2 = null;
         MaskRoi? parenchymaRoi = null;
+        bool[]? liverMask = null;
         double parenchymaAreaMm2 = 0;
         if (inscribed < o.MinLiverInscribedRadiusMm)
         {
@@ -166,6 +167,7 @@ public static class RoiProposer
                 foreach (int j in new[] { x > 0 ? i - 1 : -1, x < cols - 1 ? i + 1 : -1, y > 0 ? i - cols : -1, y < rows - 1 ? i + cols : -1 })
                     if (j >= 0 && !parenchyma[j] && Similar(j)) { parenchyma[j] = true; stack.Push(j); }
             }
+            liverMask = parenchyma;
             var parDist = DistanceTransform.ToOutsideMm(parenchyma, rows, cols, dy, dx);
             parenchymaAreaMm2 = parenchyma.Count(b => b) * g.PixelAreaMm2;
             var (r2Mean, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : (float)medR2).ToArray(), rows, cols, Math.Max(3, (int)Math.Round(o.LiverDiscDiameterMm / pixelMm) | 1));
@@ -242,15 +244,17 @@ public static class RoiProposer
             if (valid.Count < 30 && valid.Count > 0) warnings.Add(F($"Only {valid.Count} valid liver disc positions: the spatial uncertainty rests on few placements."));
         }
 
-        // 5. Paraspinal muscles beside the vertebral body (axial only).
+        // 5. Paraspinal muscles beside the vertebral body (axial), or beside the vertebral column when it is in a coronal plane.
         double muscleRadiusPx = o.MuscleDiscDiameterMm / 2 / pixelMm;
-        if (!axial)
+        if (axial)
+            FindMuscles(g, img0, body, homogeneous, homDist, bodyCentre, mean0, sigma, o, muscleRadiusPx, proposed, notFound, F);
+        else if (Math.Abs(normal.Y) > 0.8)
+            FindMusclesCoronal(g, img0, body, homogeneous, homDist, bodyCentre, liverMask, o, muscleRadiusPx, proposed, notFound, F);
+        else
         {
             foreach (var (name, role) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal), ("muscle-left", RoiRole.MuscleLeftParaspinal) })
-                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"Slice {sliceIndex} is not axial (normal {normal.X:0.##}, {normal.Y:0.##}, {normal.Z:0.##}): paraspinal muscles are located beside the vertebra on axial slices only.") });
+                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"Slice {sliceIndex} is neither axial nor coronal (normal {normal.X:0.##}, {normal.Y:0.##}, {normal.Z:0.##}): paraspinal muscles are located beside the vertebra on axial and coronal slices only.") });
         }
-        else
-            FindMuscles(g, img0, body, homogeneous, homDist, bodyCentre, mean0, sigma, o, muscleRadiusPx, proposed, notFound, F);
 
         // 6. Air.
         var airDist = DistanceTransform.ToOutsideMm(air, rows, cols, dy, dx);
@@ -337,6 +341,115 @@ public static class RoiProposer
                 ],
             });
         }
+    }
+
+    /// <summary>
+    /// Coronal slices: the vertebral column is in plane when a 16 mm wide strip near the midline shows the vertebral
+    /// body/disc period along the patient's z axis (detrended first-echo profile, normalized autocorrelation ≥
+    /// <see cref="RoiProposalOptions.VertebralPeriodicityMin"/> at a lag of 22–45 mm; lumbar and lower thoracic bodies plus
+    /// discs measure about 25–40 mm). The muscles are then the deepest homogeneous positions 15–50 mm right and left of the
+    /// column, outside the liver. Which muscle that is (psoas in front of the transverse processes, erector spinae behind
+    /// them) depends on the slice's depth and is not told apart on one coronal slice: the reasons say so, and the
+    /// confidence is lower than beside an axial vertebral body.
+    /// </summary>
+    private static void FindMusclesCoronal(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, Vector3Mm bodyCentre,
+        bool[]? liverMask, RoiProposalOptions o, double radiusPx, List<ProposedRoi> proposed, List<RoiNotFound> notFound, Func<FormattableString, string> F)
+    {
+        int cols = g.Columns, n = g.Rows * cols;
+        var px = new double[n];
+        var pz = new double[n];
+        double zMin = double.PositiveInfinity, zMax = double.NegativeInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            var p = g.PixelToPatient(i % cols, i / cols);
+            px[i] = p.X;
+            pz[i] = p.Z;
+            if (body[i]) { zMin = Math.Min(zMin, p.Z); zMax = Math.Max(zMax, p.Z); }
+        }
+        double bin = Math.Min(g.ColumnSpacingMm, g.RowSpacingMm);
+        int bins = Math.Max(1, (int)Math.Ceiling((zMax - zMin) / bin) + 1);
+        double bestPeak = double.NegativeInfinity, bestOffset = 0, bestLag = 0;
+        for (double offset = -40; offset <= 40; offset += 3)
+        {
+            double xc = bodyCentre.X + offset;
+            var sum = new double[bins];
+            var count = new int[bins];
+            for (int i = 0; i < n; i++)
+                if (body[i] && Math.Abs(px[i] - xc) <= 8)
+                {
+                    int b = (int)((pz[i] - zMin) / bin);
+                    sum[b] += img0[i];
+                    count[b]++;
+                }
+            var (peak, lag) = Periodicity(sum, count, bin);
+            if (peak > bestPeak) { bestPeak = peak; bestOffset = offset; bestLag = lag; }
+        }
+        if (bestPeak < o.VertebralPeriodicityMin)
+        {
+            foreach (var (name, role) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal), ("muscle-left", RoiRole.MuscleLeftParaspinal) })
+                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"Coronal slice without the vertebral column in plane (vertebral period along z: autocorrelation {bestPeak:0.##} < {o.VertebralPeriodicityMin:0.##} within 40 mm of the midline): the paraspinal muscles are placed beside the vertebra only.") });
+            return;
+        }
+        double columnX = bodyCentre.X + bestOffset;
+        double need = o.MuscleDiscDiameterMm / 2 + 1;
+        foreach (var (name, role, sign) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal, -1.0), ("muscle-left", RoiRole.MuscleLeftParaspinal, 1.0) })
+        {
+            int best = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (!homogeneous[i] || (liverMask is not null && liverMask[i])) continue;
+                double lateral = sign * (px[i] - columnX);
+                if (lateral < 15 || lateral > 50) continue;
+                if (best < 0 || homDist[i] > homDist[best]) best = i;
+            }
+            if (best < 0 || homDist[best] < need)
+            {
+                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"No homogeneous region 15–50 mm {(sign < 0 ? "right" : "left")} of the vertebral column holds a {o.MuscleDiscDiameterMm} mm disc (largest radius {(best < 0 ? 0 : homDist[best]):0.#} mm).") });
+                continue;
+            }
+            proposed.Add(new ProposedRoi
+            {
+                Roi = new CircleRoi(name, role, RoiSpace.Pixel, new RoiPoint(best % cols, best / cols), Math.Round(radiusPx, 2)),
+                Confidence = Math.Round(0.6 * Math.Min(1, homDist[best] / (need + 4)), 3),
+                Reasons =
+                [
+                    F($"beside the vertebral column in this coronal plane (vertebral period {bestLag:0} mm along z, autocorrelation {bestPeak:0.##}, column {Math.Abs(bestOffset):0} mm {(bestOffset < 0 ? "right" : "left")} of the body centre)"),
+                    F($"{Math.Abs(px[best] - columnX):0} mm {(sign < 0 ? "right" : "left")} of the column, {pz[best] - bodyCentre.Z:+0;-0} mm along z from the body centre, outside the liver"),
+                    F($"homogeneous disc radius {homDist[best]:0.#} mm"),
+                    "coronal slice: psoas or erector spinae depending on the slice's depth (not told apart on one slice)",
+                ],
+            });
+        }
+    }
+
+    /// <summary>Largest normalized autocorrelation at lags 22–45 mm of a binned profile, detrended by a Gaussian of SD 25 mm (bins without pixels carry no weight).</summary>
+    private static (double Peak, double LagMm) Periodicity(double[] sum, int[] count, double binMm)
+    {
+        int m = sum.Length;
+        var profile = new double[m];
+        var ok = new bool[m];
+        for (int b = 0; b < m; b++) if (count[b] > 0) { profile[b] = sum[b] / count[b]; ok[b] = true; }
+        int reach = (int)Math.Ceiling(75 / binMm);
+        double s = 25 / binMm;
+        var detrended = new double[m];
+        for (int b = 0; b < m; b++)
+        {
+            if (!ok[b]) continue;
+            double num = 0, den = 0;
+            for (int c = Math.Max(0, b - reach); c < Math.Min(m, b + reach + 1); c++)
+                if (ok[c]) { double w = Math.Exp(-0.5 * (c - b) * (c - b) / (s * s)); num += w * profile[c]; den += w; }
+            detrended[b] = profile[b] - num / den;
+        }
+        double zero = detrended.Sum(v => v * v);
+        if (zero <= 0) return (0, 0);
+        double peak = double.NegativeInfinity, lagMm = 0;
+        for (int lag = (int)Math.Ceiling(22 / binMm); lag <= (int)Math.Floor(45 / binMm) && lag < m; lag++)
+        {
+            double acc = 0;
+            for (int b = 0; b + lag < m; b++) acc += detrended[b] * detrended[b + lag];
+            if (acc / zero > peak) { peak = acc / zero; lagMm = lag * binMm; }
+        }
+        return (double.IsFinite(peak) ? peak : 0, lagMm);
     }
 
     private static RoiProposal Build(MultiEchoSeries series, int sliceIndex, RoiProposalOptions o, List<ProposedRoi> proposed, List<RoiNotFound> notFound,
