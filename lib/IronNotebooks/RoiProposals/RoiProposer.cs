@@ -246,10 +246,20 @@ public static class RoiProposer
 
         // 5. Paraspinal muscles beside the vertebral body (axial), or beside the vertebral column when it is in a coronal plane.
         double muscleRadiusPx = o.MuscleDiscDiameterMm / 2 / pixelMm;
+        // Muscle discs are placed in homogeneous tissue outside the liver parenchyma: at low iron the liver has the muscle's
+        // signal and touches the right paraspinal muscle, and its larger homogeneous discs would otherwise win.
+        var muscleSpace = homogeneous;
+        var muscleDist = homDist;
+        if (liverMask is not null && proposed.Any(p => p.Roi.Role == RoiRole.Liver))
+        {
+            muscleSpace = new bool[n];
+            for (int i = 0; i < n; i++) muscleSpace[i] = homogeneous[i] && !liverMask[i];
+            muscleDist = DistanceTransform.ToOutsideMm(muscleSpace, rows, cols, dy, dx);
+        }
         if (axial)
-            FindMuscles(g, img0, body, homogeneous, homDist, bodyCentre, mean0, sigma, o, muscleRadiusPx, proposed, notFound, F);
+            FindMuscles(g, img0, body, muscleSpace, muscleDist, bodyDist, bodyCentre, mean0, sigma, o, muscleRadiusPx, proposed, notFound, F);
         else if (Math.Abs(normal.Y) > 0.8)
-            FindMusclesCoronal(g, img0, body, homogeneous, homDist, bodyCentre, liverMask, o, muscleRadiusPx, proposed, notFound, F);
+            FindMusclesCoronal(g, img0, body, muscleSpace, muscleDist, bodyCentre, o, muscleRadiusPx, proposed, notFound, F);
         else
         {
             foreach (var (name, role) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal), ("muscle-left", RoiRole.MuscleLeftParaspinal) })
@@ -280,7 +290,7 @@ public static class RoiProposer
         return (Build(series, sliceIndex, o, proposed, notFound, sigma, centres, liverRadiusPx, medianR2, warnings, parenchymaRoi), sliceScore);
     }
 
-    private static void FindMuscles(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, Vector3Mm bodyCentre, float[] mean0,
+    private static void FindMuscles(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, float[] bodyDist, Vector3Mm bodyCentre, float[] mean0,
         double sigma, RoiProposalOptions o, double radiusPx, List<ProposedRoi> proposed, List<RoiNotFound> notFound, Func<FormattableString, string> F)
     {
         int cols = g.Columns, n = g.Rows * cols;
@@ -315,7 +325,8 @@ public static class RoiProposer
             int best = -1;
             for (int i = 0; i < n; i++)
             {
-                if (!homogeneous[i]) continue;
+                // As for the liver, a muscle's core lies deeper than its own radius + 4 mm (the subcutaneous fat behind it reaches the skin).
+                if (!homogeneous[i] || bodyDist[i] < homDist[i] + 4) continue;
                 var p = g.PixelToPatient(i % cols, i / cols);
                 double lateral = sign * (p.X - vx);
                 if (lateral < 12 || lateral > 65 || p.Y < Math.Max(vy, maxY - 0.3 * depth)) continue;
@@ -348,12 +359,12 @@ public static class RoiProposer
     /// body/disc period along the patient's z axis (detrended first-echo profile, normalized autocorrelation ≥
     /// <see cref="RoiProposalOptions.VertebralPeriodicityMin"/> at a lag of 22–45 mm; lumbar and lower thoracic bodies plus
     /// discs measure about 25–40 mm). The muscles are then the deepest homogeneous positions 15–50 mm right and left of the
-    /// column, outside the liver. Which muscle that is (psoas in front of the transverse processes, erector spinae behind
+    /// column (outside the liver: the caller masks it). Which muscle that is (psoas in front of the transverse processes, erector spinae behind
     /// them) depends on the slice's depth and is not told apart on one coronal slice: the reasons say so, and the
     /// confidence is lower than beside an axial vertebral body.
     /// </summary>
     private static void FindMusclesCoronal(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, Vector3Mm bodyCentre,
-        bool[]? liverMask, RoiProposalOptions o, double radiusPx, List<ProposedRoi> proposed, List<RoiNotFound> notFound, Func<FormattableString, string> F)
+        RoiProposalOptions o, double radiusPx, List<ProposedRoi> proposed, List<RoiNotFound> notFound, Func<FormattableString, string> F)
     {
         int cols = g.Columns, n = g.Rows * cols;
         var px = new double[n];
@@ -397,7 +408,7 @@ public static class RoiProposer
             int best = -1;
             for (int i = 0; i < n; i++)
             {
-                if (!homogeneous[i] || (liverMask is not null && liverMask[i])) continue;
+                if (!homogeneous[i]) continue;
                 double lateral = sign * (px[i] - columnX);
                 if (lateral < 15 || lateral > 50) continue;
                 if (best < 0 || homDist[i] > homDist[best]) best = i;
