@@ -16,11 +16,13 @@ namespace IronNotebooks.RoiProposals;
 /// patient's right (patient coordinates from the image geometry, so rotation, flips and coronal slices are handled),
 /// favouring superior positions on coronal/sagittal slices; "not found" when no such disc of
 /// <see cref="RoiProposalOptions.MinLiverInscribedRadiusMm"/> exists.</item>
-/// <item>Parenchyma: the component's pixels within 3 robust SD of its median signal and pixel R2* (log-linear, echoes
-/// above 3σ); disc centres need the disc radius plus a clearance from every excluded pixel (distance transform) and a
-/// local R2* within ±15 % of the median; three discs are spread by farthest-point selection.</item>
-/// <item>Paraspinal muscles (axial slices): the vertebral body is the low-signal region at the posterior midline;
-/// the muscles are the largest homogeneous discs right and left of it, posterior to the body centre.</item>
+/// <item>Parenchyma: grown from the seed through homogeneous pixels whose shading-corrected signal (first echo divided by a
+/// smooth bias-field estimate) and local pixel R2* (log-linear, echoes above 3σ) are close to those of the core, the
+/// homogeneous pixels inside the seed's inscribed disc; disc centres need the disc radius plus a clearance from every
+/// excluded pixel (distance transform) and a local R2* within ±15 % of the median; three discs, deepest first.</item>
+/// <item>Paraspinal muscles, outside the liver: on axial slices beside the vertebral body (the low-signal region at the
+/// posterior midline), posterior to the body centre; on coronal slices beside the vertebral column when its body/disc
+/// period is in plane; otherwise "not found" with the reason.</item>
 /// <item>Air: the largest disc in the border-connected air, up to 20 mm.</item>
 /// </list>
 /// Every ROI has a confidence and reasons; what cannot be found is listed with the reason.
