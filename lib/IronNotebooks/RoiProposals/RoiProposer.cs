@@ -116,45 +116,35 @@ public static class RoiProposer
             double score = homDist[i] * (axial ? 1 : 1 + 0.004 * Math.Clamp(p.Z, -100, 100));
             if (score > bestRadius[c]) { bestRadius[c] = score; bestPixel[c] = i; }
         }
-        int liverComponent = 0;
-        for (int c = 1; c <= componentCount; c++)
-            if (bestRadius[c] > bestRadius[liverComponent]) liverComponent = c;
-        double inscribed = liverComponent == 0 ? 0 : homDist[bestPixel[liverComponent]];
         double liverRadiusPx = o.LiverDiscDiameterMm / 2 / pixelMm;
         var centres = new List<RoiPoint>();
         double? medianR2 = null;
         MaskRoi? parenchymaRoi = null;
         bool[]? liverMask = null;
         double parenchymaAreaMm2 = 0;
-        if (inscribed < o.MinLiverInscribedRadiusMm)
+
+        // 4. Parenchyma: robust intensity and R2* limits from the core, the homogeneous pixels of the component inside
+        // the inscribed disc around the seed (the component can reach other organs through homogeneous bridges, so its
+        // whole-component median is not the liver's). Intensities are divided by a smooth bias-field estimate first:
+        // coil shading changes the liver's signal by tens of per cent across a 1.5 mm matrix, a fixed band around the
+        // core's median then cuts the parenchyma into pieces. R2* is a ratio of echoes, free of shading.
+        var bias = NormalizedSmooth(img0, homogeneous, rows, cols, o.ShadingScaleMm / dx, o.ShadingScaleMm / dy);
+        var flat = new float[n];
+        for (int i = 0; i < n; i++) flat[i] = bias[i] > 0 ? (float)(img0[i] / bias[i]) : 0f;
+        var (meanFlat, _) = LocalMeanSd(flat, rows, cols, win);
+        (bool[] Parenchyma, double MedianR2, double MadR2) Grow(int seed, int component, double inscribedMm)
         {
-            string reason = F($"Liver not found on slice {sliceIndex}: no homogeneous region on the patient's right holds a disc of radius {o.MinLiverInscribedRadiusMm:0.#} mm (largest {inscribed:0.#} mm); the slice may be below or above the liver, or the liver is too heterogeneous.");
-            for (int k = 1; k <= o.LiverDiscCount; k++) notFound.Add(new RoiNotFound { Name = $"liver-{k}", Role = RoiRole.Liver, Reason = reason });
-        }
-        else
-        {
-            // 4. Parenchyma: robust intensity and R2* limits from the core, the homogeneous pixels of the component inside
-            // the inscribed disc around the seed (the component can reach other organs through homogeneous bridges, so its
-            // whole-component median is not the liver's). Intensities are divided by a smooth bias-field estimate first:
-            // coil shading changes the liver's signal by tens of per cent across a 1.5 mm matrix, a fixed band around the
-            // core's median then cuts the parenchyma into pieces. R2* is a ratio of echoes, free of shading.
-            int seed = bestPixel[liverComponent];
-            var bias = NormalizedSmooth(img0, homogeneous, rows, cols, o.ShadingScaleMm / dx, o.ShadingScaleMm / dy);
-            var flat = new float[n];
-            for (int i = 0; i < n; i++) flat[i] = bias[i] > 0 ? (float)(img0[i] / bias[i]) : 0f;
-            var (meanFlat, _) = LocalMeanSd(flat, rows, cols, win);
-            var core = Enumerable.Range(0, n).Where(i => labels[i] == liverComponent && DistanceMm(seed, i, cols, dx, dy) <= inscribed).ToArray();
+            var core = Enumerable.Range(0, n).Where(i => labels[i] == component && DistanceMm(seed, i, cols, dx, dy) <= inscribedMm).ToArray();
             double med0 = Median(core.Select(i => (double)flat[i])), mad0 = 1.4826 * Median(core.Select(i => Math.Abs(flat[i] - med0)));
             var coreR2 = core.Select(i => r2[i]).Where(double.IsFinite).ToArray();
             double medR2 = coreR2.Length > 0 ? Median(coreR2) : double.NaN;
             double madR2 = coreR2.Length > 0 ? 1.4826 * Median(coreR2.Select(v => Math.Abs(v - medR2))) : double.NaN;
-            medianR2 = double.IsFinite(medR2) ? medR2 : null;
             // Grown from the seed through homogeneous pixels of similar (shading-corrected) signal and R2* (4-connected), so
             // that tissue of another signal that touches the component (bowel, fat, spleen, kidney) is left out.
-            var (r2Local, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : float.NaN).Select(v => float.IsNaN(v) ? (float)(double.IsFinite(medR2) ? medR2 : 0) : v).ToArray(), rows, cols, win);
-            var parenchyma = new bool[n];
+            var (r2Local, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : (float)(double.IsFinite(medR2) ? medR2 : 0)).ToArray(), rows, cols, win);
+            var grown = new bool[n];
             var stack = new Stack<int>();
-            parenchyma[seed] = true;
+            grown[seed] = true;
             stack.Push(seed);
             bool Similar(int i)
             {
@@ -167,8 +157,49 @@ public static class RoiProposer
             {
                 int i = stack.Pop(), x = i % cols, y = i / cols;
                 foreach (int j in new[] { x > 0 ? i - 1 : -1, x < cols - 1 ? i + 1 : -1, y > 0 ? i - cols : -1, y < rows - 1 ? i + cols : -1 })
-                    if (j >= 0 && !parenchyma[j] && Similar(j)) { parenchyma[j] = true; stack.Push(j); }
+                    if (j >= 0 && !grown[j] && Similar(j)) { grown[j] = true; stack.Push(j); }
             }
+            return (grown, medR2, madR2);
+        }
+
+        // The liver is the best remaining component whose grown region does not line the skin: a region covering more than
+        // a quarter of the outer 10 mm of the body is subcutaneous fat (a deep fat pad joined to it can hold a larger disc
+        // than a vessel-rich liver), never the liver, which the abdominal wall keeps off the skin.
+        int skinBand = 0;
+        for (int i = 0; i < n; i++) if (body[i] && bodyDist[i] <= 10) skinBand++;
+        var rejected = new List<string>();
+        int liverComponent;
+        double inscribed;
+        (bool[] Parenchyma, double MedianR2, double MadR2) liver = default;
+        while (true)
+        {
+            liverComponent = 0;
+            for (int c = 1; c <= componentCount; c++)
+                if (bestRadius[c] > bestRadius[liverComponent]) liverComponent = c;
+            inscribed = liverComponent == 0 ? 0 : homDist[bestPixel[liverComponent]];
+            if (inscribed < o.MinLiverInscribedRadiusMm) break;
+            liver = Grow(bestPixel[liverComponent], liverComponent, inscribed);
+            int onSkin = 0;
+            for (int i = 0; i < n; i++) if (liver.Parenchyma[i] && bodyDist[i] <= 10) onSkin++;
+            double skinFraction = skinBand > 0 ? (double)onSkin / skinBand : 0;
+            if (skinFraction <= 0.25) break;
+            var at = g.PixelToPatient(bestPixel[liverComponent] % cols, bestPixel[liverComponent] / cols) - bodyCentre;
+            rejected.Add(F($"the region at {-at.X:0} mm right of the body centre (inscribed radius {inscribed:0.#} mm) lines {100 * skinFraction:0} % of the body's outer 10 mm: subcutaneous fat"));
+            bestRadius[liverComponent] = 0;
+        }
+        if (inscribed < o.MinLiverInscribedRadiusMm)
+        {
+            string reason = F($"Liver not found on slice {sliceIndex}: no homogeneous region on the patient's right holds a disc of radius {o.MinLiverInscribedRadiusMm:0.#} mm (largest {inscribed:0.#} mm); the slice may be below or above the liver, or the liver is too heterogeneous.")
+                + (rejected.Count > 0 ? " Rejected: " + string.Join("; ", rejected) + "." : "");
+            for (int k = 1; k <= o.LiverDiscCount; k++) notFound.Add(new RoiNotFound { Name = $"liver-{k}", Role = RoiRole.Liver, Reason = reason });
+        }
+        else
+        {
+            int seed = bestPixel[liverComponent];
+            var parenchyma = liver.Parenchyma!;
+            double medR2 = liver.MedianR2;
+            medianR2 = double.IsFinite(medR2) ? medR2 : null;
+            if (rejected.Count > 0) warnings.Add("Liver search: " + string.Join("; ", rejected) + ".");
             liverMask = parenchyma;
             var parDist = DistanceTransform.ToOutsideMm(parenchyma, rows, cols, dy, dx);
             parenchymaAreaMm2 = parenchyma.Count(b => b) * g.PixelAreaMm2;
