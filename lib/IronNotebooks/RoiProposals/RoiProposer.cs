@@ -340,6 +340,12 @@ public static class RoiProposer
         // Vertebral body: the low-signal pixels near the posterior midline (within 40 mm of the midline, posterior third).
         var bodyValues = Enumerable.Range(0, n).Where(i => body[i]).Select(i => (double)mean0[i]).ToArray();
         double bodyMedian = Median(bodyValues);
+        // Bright subcutaneous fat: when the body's outer 3–12 mm is clearly brighter than the body (75th percentile ≥ 1.3 ×
+        // the body median; not so on fat-suppressed images), muscle candidates must be darker than 0.85 × that level. Thick
+        // posterior fat otherwise holds larger homogeneous discs than thin paraspinal muscles.
+        var band = Enumerable.Range(0, n).Where(i => homogeneous[i] && bodyDist[i] >= 3 && bodyDist[i] <= 12).Select(i => (double)mean0[i]).ToArray();
+        double fatLevel = band.Length >= 50 ? Percentile75(band) : double.NaN;
+        double muscleCeiling = double.IsFinite(fatLevel) && fatLevel >= 1.3 * bodyMedian ? 0.85 * fatLevel : double.PositiveInfinity;
         double sx = 0, sy = 0;
         int count = 0;
         for (int i = 0; i < n; i++)
@@ -355,17 +361,22 @@ public static class RoiProposer
         double vx = vertebra ? sx / count : bodyCentre.X, vy = vertebra ? sy / count : minY + 0.7 * depth;
         foreach (var (name, role, sign) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal, -1.0), ("muscle-left", RoiRole.MuscleLeftParaspinal, 1.0) })
         {
-            int best = -1;
+            int best = -1, nearest = -1;
+            double nearestD2 = double.PositiveInfinity, need = o.MuscleDiscDiameterMm / 2 + 1;
             for (int i = 0; i < n; i++)
             {
                 // As for the liver, a muscle's core lies deeper than its own radius + 4 mm (the subcutaneous fat behind it reaches the skin).
-                if (!homogeneous[i] || bodyDist[i] < homDist[i] + 4) continue;
+                if (!homogeneous[i] || bodyDist[i] < homDist[i] + 4 || mean0[i] >= muscleCeiling || mean0[i] <= 0.5 * bodyMedian) continue; // not fat, not the low-signal bone
                 var p = g.PixelToPatient(i % cols, i / cols);
                 double lateral = sign * (p.X - vx);
-                if (lateral < 12 || lateral > 65 || p.Y < Math.Max(vy, maxY - 0.3 * depth)) continue;
+                if (lateral < 12 || lateral > 50 || p.Y < Math.Max(vy, maxY - 0.3 * depth)) continue;
                 if (best < 0 || homDist[i] > homDist[best]) best = i;
+                // Among the positions that hold the disc, the one nearest the vertebral centre: the paraspinal muscles lie
+                // against the posterior elements, the fat behind them (thick in obese habitus) is farther out.
+                double d2 = (p.X - vx) * (p.X - vx) + (p.Y - vy) * (p.Y - vy);
+                if (homDist[i] >= need + 1 && (nearest < 0 || d2 < nearestD2)) { nearest = i; nearestD2 = d2; }
             }
-            double need = o.MuscleDiscDiameterMm / 2 + 1;
+            if (nearest >= 0) best = nearest;
             if (best < 0 || homDist[best] < need)
             {
                 notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"No homogeneous region {(sign < 0 ? "right" : "left")} of the {(vertebra ? "vertebral body" : "posterior midline")} holds a {o.MuscleDiscDiameterMm} mm disc (largest radius {(best < 0 ? 0 : homDist[best]):0.#} mm).") });
@@ -705,6 +716,13 @@ public static class RoiProposer
             r2[i] = -(sw * stl - st * sl) / det;
         }
         return r2;
+    }
+
+    private static double Percentile75(double[] values)
+    {
+        var a = (double[])values.Clone();
+        Array.Sort(a);
+        return a[(int)Math.Floor(0.75 * (a.Length - 1))];
     }
 
     private static double Median(IEnumerable<double> values)

@@ -34,6 +34,8 @@ public sealed record ProposalEvaluationRow
     public int MuscleDiscs { get; init; }
     /// <summary>Muscle discs whose centre is muscle on the tissue map.</summary>
     public int MuscleDiscsOnMuscle { get; init; }
+    /// <summary>Tissues under the centres of the muscle discs that are not on muscle.</summary>
+    public string MuscleDiscsMisplacedOn { get; init; } = "";
     /// <summary>Fitted R2*, s⁻¹ (NaN when not measured).</summary>
     public required double R2StarPerSecond { get; init; }
     /// <summary>LIC from the fitted R2* through the simulator's field model inverted (wood2005; Storey at 3 T; the R2′ ∝ B0 reconstruction at 0.5/1 T), µmol/g.</summary>
@@ -121,7 +123,8 @@ public static class ProposalEvaluation
             {
                 Id = id, FieldT = field, Matrix = options.Anatomy!.MatrixSize, TrueLicUmolPerGram = exam.LicUmolPerGram!.Value,
                 TrueR2StarPerSecond = exam.LiverR2StarPerSecond!.Value, LiverPresent = variation.LiverPresent, LiverFound = proposal.LiverFound,
-                Discs = discs.Count, DiscsOutsideLiver = outside, DiscsTouchingNonLiver = touching, MuscleDiscs = muscles.Count, MuscleDiscsOnMuscle = musclesOnMuscle, R2StarPerSecond = r2, LicUmolPerGram = licMeasured,
+                Discs = discs.Count, DiscsOutsideLiver = outside, DiscsTouchingNonLiver = touching, MuscleDiscs = muscles.Count, MuscleDiscsOnMuscle = musclesOnMuscle,
+                MuscleDiscsMisplacedOn = string.Join(" ", muscles.Select(m => labels[(int)Math.Round(m.Center.Y) * cols + (int)Math.Round(m.Center.X)]).Where(t => t != Tissue.Muscle)), R2StarPerSecond = r2, LicUmolPerGram = licMeasured,
                 Outcome = outcome, RateLowPerSecond = low, RateHighPerSecond = high, FitSdPerSecond = fitSd, SpatialSdPerSecond = spatialSd,
                 LiverReason = proposal.Proposed.FirstOrDefault(p => p.Roi.Role == RoiRole.Liver)?.Reasons[0],
                 NotFoundReason = proposal.NotFound.FirstOrDefault(n => n.Role == RoiRole.Liver)?.Reason,
