@@ -25,10 +25,15 @@ switch (args.FirstOrDefault())
     case "notebooks": BenchmarkRunner.Run([typeof(NotebookColdStartBenchmarks), typeof(NotebookBenchmarks)], args: args[1..]); return 0;
     case "exam": return ExamTiming.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
     case "proposal-eval": return ProposalEvaluationCommand.Run(args[1..]);
-    case "proposal-one": // SEED INDEX MATRIX DIR ABSENT_PROBABILITY: keep one evaluation exam for a look
-        Console.WriteLine(ProposalEvaluation.RunOne(ulong.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), args[4], 50, double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture), keep: true));
+    case "proposal-one": // SEED INDEX MATRIX|drawn DIR ABSENT_PROBABILITY: keep one evaluation exam for a look
+        Console.WriteLine(ProposalEvaluation.RunOne(ulong.Parse(args[1]), int.Parse(args[2]), args[3] == "drawn" ? null : int.Parse(args[3]), args[4], 50, double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture), keep: true));
         return 0;
-    case "proposal": BenchmarkRunner.Run<RoiProposalBenchmarks>(args: args[1..]); return 0;
+    case "proposal":
+        // The real GE UKAT 3 T coronal exam (256 × 256 × 5 slices × 12 echoes) is benchmarked when the corpus is beside the repository.
+        if (FindCorpus() is { } ukat && Directory.Exists(Path.Combine(ukat, "ukat", "r2star", "ge")))
+            Environment.SetEnvironmentVariable(RoiProposalBenchmarks.UkatGeVariable, Path.Combine(ukat, "ukat", "r2star", "ge"));
+        BenchmarkRunner.Run<RoiProposalBenchmarks>(args: args[1..]);
+        return 0;
     case "make-series":
         Console.WriteLine(SeriesFiles.Ensure(args.Length > 1 ? args[1] : null));
         return 0;

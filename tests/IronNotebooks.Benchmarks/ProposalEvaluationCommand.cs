@@ -50,6 +50,9 @@ public static class ProposalEvaluationCommand
         var present = rows.Where(r => r.LiverPresent).ToList();
         int discs = present.Sum(r => r.Discs), outside = rows.Sum(r => r.DiscsOutsideLiver), touching = rows.Sum(r => r.DiscsTouchingNonLiver);
         Console.WriteLine(F($"liver present: {present.Count} exams, {present.Count(r => r.LiverFound)} found; {discs} discs, {outside} outside the liver ({100.0 * outside / Math.Max(1, discs):0.00} %), {touching} touching any non-liver pixel"));
+        Console.WriteLine(F($"paraspinal muscle discs: {rows.Sum(r => r.MuscleDiscs)} placed on {rows.Count} exams ({2 * rows.Count} possible), {rows.Sum(r => r.MuscleDiscsOnMuscle)} centred on muscle (tissue map)"));
+        var misplaced = rows.SelectMany(r => r.MuscleDiscsMisplacedOn.Split(' ', StringSplitOptions.RemoveEmptyEntries)).GroupBy(t => t).Select(t => $"{t.Key} {t.Count()}");
+        Console.WriteLine("muscle discs not on muscle, by tissue: " + string.Join(", ", misplaced));
         var measured = present.Where(r => r.Outcome == "Estimated" && double.IsFinite(r.LicUmolPerGram)).ToList();
         var beyond = present.Where(r => r.Outcome == "BeyondMeasurableRange").ToList();
         Console.WriteLine(F($"LIC estimated: {measured.Count}; beyond measurable range (T2* < first echo 0.99 ms, no number by design): {beyond.Count} (true LIC {(beyond.Count > 0 ? beyond.Min(r => r.TrueLicUmolPerGram) : 0):0}–{(beyond.Count > 0 ? beyond.Max(r => r.TrueLicUmolPerGram) : 0):0} µmol/g)"));

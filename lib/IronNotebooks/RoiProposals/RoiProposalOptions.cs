@@ -16,6 +16,10 @@ public sealed record RoiProposalOptions
     /// <summary>Diameter of each paraspinal muscle disc, mm.</summary>
     public double MuscleDiscDiameterMm { get; init; } = 12;
 
+    /// <summary>On coronal slices the vertebral column counts as in plane (and muscles are proposed beside it) when the
+    /// midline profile along z has at least this normalized autocorrelation at the vertebral period (22–45 mm).</summary>
+    public double VertebralPeriodicityMin { get; init; } = 0.3;
+
     /// <summary>Largest air disc radius, mm.</summary>
     public double AirDiscMaxRadiusMm { get; init; } = 20;
 
@@ -24,6 +28,10 @@ public sealed record RoiProposalOptions
 
     /// <summary>Side of the square window of the local mean / SD used for homogeneity, mm.</summary>
     public double HomogeneityWindowMm { get; init; } = 7;
+
+    /// <summary>SD of the Gaussian that estimates the coil-shading bias field (normalized convolution over homogeneous body
+    /// pixels), mm; the parenchyma is grown on the first echo divided by it.</summary>
+    public double ShadingScaleMm { get; init; } = 30;
 
     /// <summary>A pixel is homogeneous when the local SD of the first echo is at most this many noise σ plus
     /// <see cref="HomogeneityRelativeSd"/> of the local mean.</summary>

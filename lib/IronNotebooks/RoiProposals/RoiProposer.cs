@@ -16,11 +16,13 @@ namespace IronNotebooks.RoiProposals;
 /// patient's right (patient coordinates from the image geometry, so rotation, flips and coronal slices are handled),
 /// favouring superior positions on coronal/sagittal slices; "not found" when no such disc of
 /// <see cref="RoiProposalOptions.MinLiverInscribedRadiusMm"/> exists.</item>
-/// <item>Parenchyma: the component's pixels within 3 robust SD of its median signal and pixel R2* (log-linear, echoes
-/// above 3σ); disc centres need the disc radius plus a clearance from every excluded pixel (distance transform) and a
-/// local R2* within ±15 % of the median; three discs are spread by farthest-point selection.</item>
-/// <item>Paraspinal muscles (axial slices): the vertebral body is the low-signal region at the posterior midline;
-/// the muscles are the largest homogeneous discs right and left of it, posterior to the body centre.</item>
+/// <item>Parenchyma: grown from the seed through homogeneous pixels whose shading-corrected signal (first echo divided by a
+/// smooth bias-field estimate) and local pixel R2* (log-linear, echoes above 3σ) are close to those of the core, the
+/// homogeneous pixels inside the seed's inscribed disc; disc centres need the disc radius plus a clearance from every
+/// excluded pixel (distance transform) and a local R2* within ±15 % of the median; three discs, deepest first.</item>
+/// <item>Paraspinal muscles, outside the liver: on axial slices beside the vertebral body (the low-signal region at the
+/// posterior midline), posterior to the body centre; on coronal slices beside the vertebral column when its body/disc
+/// period is in plane; otherwise "not found" with the reason.</item>
 /// <item>Air: the largest disc in the border-connected air, up to 20 mm.</item>
 /// </list>
 /// Every ROI has a confidence and reasons; what cannot be found is listed with the reason.
@@ -114,47 +116,91 @@ public static class RoiProposer
             double score = homDist[i] * (axial ? 1 : 1 + 0.004 * Math.Clamp(p.Z, -100, 100));
             if (score > bestRadius[c]) { bestRadius[c] = score; bestPixel[c] = i; }
         }
-        int liverComponent = 0;
-        for (int c = 1; c <= componentCount; c++)
-            if (bestRadius[c] > bestRadius[liverComponent]) liverComponent = c;
-        double inscribed = liverComponent == 0 ? 0 : homDist[bestPixel[liverComponent]];
         double liverRadiusPx = o.LiverDiscDiameterMm / 2 / pixelMm;
         var centres = new List<RoiPoint>();
         double? medianR2 = null;
         MaskRoi? parenchymaRoi = null;
+        bool[]? liverMask = null;
         double parenchymaAreaMm2 = 0;
-        if (inscribed < o.MinLiverInscribedRadiusMm)
+
+        // 4. Parenchyma: robust intensity and R2* limits from the core, the homogeneous pixels of the component inside
+        // the inscribed disc around the seed (the component can reach other organs through homogeneous bridges, so its
+        // whole-component median is not the liver's). Intensities are divided by a smooth bias-field estimate first:
+        // coil shading changes the liver's signal by tens of per cent across a 1.5 mm matrix, a fixed band around the
+        // core's median then cuts the parenchyma into pieces. R2* is a ratio of echoes, free of shading.
+        var bias = NormalizedSmooth(img0, homogeneous, rows, cols, o.ShadingScaleMm / dx, o.ShadingScaleMm / dy);
+        var flat = new float[n];
+        for (int i = 0; i < n; i++) flat[i] = bias[i] > 0 ? (float)(img0[i] / bias[i]) : 0f;
+        var (meanFlat, _) = LocalMeanSd(flat, rows, cols, win);
+        (bool[] Parenchyma, double MedianR2, double MadR2) Grow(int seed, int component, double inscribedMm)
         {
-            string reason = F($"Liver not found on slice {sliceIndex}: no homogeneous region on the patient's right holds a disc of radius {o.MinLiverInscribedRadiusMm:0.#} mm (largest {inscribed:0.#} mm); the slice may be below or above the liver, or the liver is too heterogeneous.");
-            for (int k = 1; k <= o.LiverDiscCount; k++) notFound.Add(new RoiNotFound { Name = $"liver-{k}", Role = RoiRole.Liver, Reason = reason });
-        }
-        else
-        {
-            // 4. Parenchyma: robust intensity and R2* limits from the component's core.
-            var core = Enumerable.Range(0, n).Where(i => labels[i] == liverComponent && homDist[i] >= Math.Min(5, inscribed / 2)).ToArray();
-            double med0 = Median(core.Select(i => (double)img0[i])), mad0 = 1.4826 * Median(core.Select(i => Math.Abs(img0[i] - med0)));
+            var core = Enumerable.Range(0, n).Where(i => labels[i] == component && DistanceMm(seed, i, cols, dx, dy) <= inscribedMm).ToArray();
+            double med0 = Median(core.Select(i => (double)flat[i])), mad0 = 1.4826 * Median(core.Select(i => Math.Abs(flat[i] - med0)));
             var coreR2 = core.Select(i => r2[i]).Where(double.IsFinite).ToArray();
             double medR2 = coreR2.Length > 0 ? Median(coreR2) : double.NaN;
             double madR2 = coreR2.Length > 0 ? 1.4826 * Median(coreR2.Select(v => Math.Abs(v - medR2))) : double.NaN;
-            medianR2 = double.IsFinite(medR2) ? medR2 : null;
-            // Grown from the seed through homogeneous pixels of similar signal and R2* (4-connected), so that tissue of another
-            // signal that touches the component (bowel, fat, spleen) is left out.
-            var (r2Local, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : float.NaN).Select(v => float.IsNaN(v) ? (float)(double.IsFinite(medR2) ? medR2 : 0) : v).ToArray(), rows, cols, win);
-            var parenchyma = new bool[n];
+            // Grown from the seed through homogeneous pixels of similar (shading-corrected) signal and R2* (4-connected), so
+            // that tissue of another signal that touches the component (bowel, fat, spleen, kidney) is left out.
+            var (r2Local, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : (float)(double.IsFinite(medR2) ? medR2 : 0)).ToArray(), rows, cols, win);
+            var grown = new bool[n];
             var stack = new Stack<int>();
-            int seed = bestPixel[liverComponent];
-            parenchyma[seed] = true;
+            grown[seed] = true;
             stack.Push(seed);
-            bool Similar(int i) =>
-                homogeneous[i] && Math.Abs(mean0[i] - med0) <= 0.12 * med0 + 2 * sigma + 2 * mad0 / win
-                && Math.Abs(img0[i] - med0) <= 3 * mad0 + 2 * sigma
-                && (!double.IsFinite(medR2) || Math.Abs(r2Local[i] - medR2) <= 0.3 * medR2 + 3 * madR2 / win + 5);
+            bool Similar(int i)
+            {
+                double noise = bias[i] > 0 ? sigma / bias[i] : double.PositiveInfinity;
+                return homogeneous[i] && Math.Abs(meanFlat[i] - med0) <= 0.12 * med0 + 2 * noise + 2 * mad0 / win
+                    && Math.Abs(flat[i] - med0) <= 3 * mad0 + 2 * noise
+                    && (!double.IsFinite(medR2) || Math.Abs(r2Local[i] - medR2) <= 0.3 * medR2 + 3 * madR2 / win + 5);
+            }
             while (stack.Count > 0)
             {
                 int i = stack.Pop(), x = i % cols, y = i / cols;
                 foreach (int j in new[] { x > 0 ? i - 1 : -1, x < cols - 1 ? i + 1 : -1, y > 0 ? i - cols : -1, y < rows - 1 ? i + cols : -1 })
-                    if (j >= 0 && !parenchyma[j] && Similar(j)) { parenchyma[j] = true; stack.Push(j); }
+                    if (j >= 0 && !grown[j] && Similar(j)) { grown[j] = true; stack.Push(j); }
             }
+            return (grown, medR2, madR2);
+        }
+
+        // The liver is the best remaining component whose grown region does not line the skin: a region covering more than
+        // a quarter of the outer 10 mm of the body is subcutaneous fat (a deep fat pad joined to it can hold a larger disc
+        // than a vessel-rich liver), never the liver, which the abdominal wall keeps off the skin.
+        int skinBand = 0;
+        for (int i = 0; i < n; i++) if (body[i] && bodyDist[i] <= 10) skinBand++;
+        var rejected = new List<string>();
+        int liverComponent;
+        double inscribed;
+        (bool[] Parenchyma, double MedianR2, double MadR2) liver = default;
+        while (true)
+        {
+            liverComponent = 0;
+            for (int c = 1; c <= componentCount; c++)
+                if (bestRadius[c] > bestRadius[liverComponent]) liverComponent = c;
+            inscribed = liverComponent == 0 ? 0 : homDist[bestPixel[liverComponent]];
+            if (inscribed < o.MinLiverInscribedRadiusMm) break;
+            liver = Grow(bestPixel[liverComponent], liverComponent, inscribed);
+            int onSkin = 0;
+            for (int i = 0; i < n; i++) if (liver.Parenchyma[i] && bodyDist[i] <= 10) onSkin++;
+            double skinFraction = skinBand > 0 ? (double)onSkin / skinBand : 0;
+            if (skinFraction <= 0.25) break;
+            var at = g.PixelToPatient(bestPixel[liverComponent] % cols, bestPixel[liverComponent] / cols) - bodyCentre;
+            rejected.Add(F($"the region at {-at.X:0} mm right of the body centre (inscribed radius {inscribed:0.#} mm) lines {100 * skinFraction:0} % of the body's outer 10 mm: subcutaneous fat"));
+            bestRadius[liverComponent] = 0;
+        }
+        if (inscribed < o.MinLiverInscribedRadiusMm)
+        {
+            string reason = F($"Liver not found on slice {sliceIndex}: no homogeneous region on the patient's right holds a disc of radius {o.MinLiverInscribedRadiusMm:0.#} mm (largest {inscribed:0.#} mm); the slice may be below or above the liver, or the liver is too heterogeneous.")
+                + (rejected.Count > 0 ? " Rejected: " + string.Join("; ", rejected) + "." : "");
+            for (int k = 1; k <= o.LiverDiscCount; k++) notFound.Add(new RoiNotFound { Name = $"liver-{k}", Role = RoiRole.Liver, Reason = reason });
+        }
+        else
+        {
+            int seed = bestPixel[liverComponent];
+            var parenchyma = liver.Parenchyma!;
+            double medR2 = liver.MedianR2;
+            medianR2 = double.IsFinite(medR2) ? medR2 : null;
+            if (rejected.Count > 0) warnings.Add("Liver search: " + string.Join("; ", rejected) + ".");
+            liverMask = parenchyma;
             var parDist = DistanceTransform.ToOutsideMm(parenchyma, rows, cols, dy, dx);
             parenchymaAreaMm2 = parenchyma.Count(b => b) * g.PixelAreaMm2;
             var (r2Mean, _) = LocalMeanSd(r2.Select(v => double.IsFinite(v) ? (float)v : (float)medR2).ToArray(), rows, cols, Math.Max(3, (int)Math.Round(o.LiverDiscDiameterMm / pixelMm) | 1));
@@ -201,7 +247,7 @@ public static class RoiProposer
                 if (pick < 0) break;
                 chosen.Add(pick);
             }
-            var side = g.PixelToPatient(bestPixel[liverComponent] % cols, bestPixel[liverComponent] / cols) - bodyCentre;
+            var side = g.PixelToPatient(seed % cols, seed / cols) - bodyCentre;
             for (int k = 0; k < chosen.Count; k++)
             {
                 int i = chosen[k];
@@ -231,15 +277,27 @@ public static class RoiProposer
             if (valid.Count < 30 && valid.Count > 0) warnings.Add(F($"Only {valid.Count} valid liver disc positions: the spatial uncertainty rests on few placements."));
         }
 
-        // 5. Paraspinal muscles beside the vertebral body (axial only).
+        // 5. Paraspinal muscles beside the vertebral body (axial), or beside the vertebral column when it is in a coronal plane.
         double muscleRadiusPx = o.MuscleDiscDiameterMm / 2 / pixelMm;
-        if (!axial)
+        // Muscle discs are placed in homogeneous tissue outside the liver parenchyma: at low iron the liver has the muscle's
+        // signal and touches the right paraspinal muscle, and its larger homogeneous discs would otherwise win.
+        var muscleSpace = homogeneous;
+        var muscleDist = homDist;
+        if (liverMask is not null && proposed.Any(p => p.Roi.Role == RoiRole.Liver))
+        {
+            muscleSpace = new bool[n];
+            for (int i = 0; i < n; i++) muscleSpace[i] = homogeneous[i] && !liverMask[i];
+            muscleDist = DistanceTransform.ToOutsideMm(muscleSpace, rows, cols, dy, dx);
+        }
+        if (axial)
+            FindMuscles(g, img0, body, muscleSpace, muscleDist, bodyDist, bodyCentre, mean0, sigma, o, muscleRadiusPx, proposed, notFound, F);
+        else if (Math.Abs(normal.Y) > 0.8)
+            FindMusclesCoronal(g, img0, body, muscleSpace, muscleDist, bodyCentre, o, muscleRadiusPx, proposed, notFound, F);
+        else
         {
             foreach (var (name, role) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal), ("muscle-left", RoiRole.MuscleLeftParaspinal) })
-                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"Slice {sliceIndex} is not axial (normal {normal.X:0.##}, {normal.Y:0.##}, {normal.Z:0.##}): paraspinal muscles are located beside the vertebra on axial slices only.") });
+                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"Slice {sliceIndex} is neither axial nor coronal (normal {normal.X:0.##}, {normal.Y:0.##}, {normal.Z:0.##}): paraspinal muscles are located beside the vertebra on axial and coronal slices only.") });
         }
-        else
-            FindMuscles(g, img0, body, homogeneous, homDist, bodyCentre, mean0, sigma, o, muscleRadiusPx, proposed, notFound, F);
 
         // 6. Air.
         var airDist = DistanceTransform.ToOutsideMm(air, rows, cols, dy, dx);
@@ -265,7 +323,7 @@ public static class RoiProposer
         return (Build(series, sliceIndex, o, proposed, notFound, sigma, centres, liverRadiusPx, medianR2, warnings, parenchymaRoi), sliceScore);
     }
 
-    private static void FindMuscles(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, Vector3Mm bodyCentre, float[] mean0,
+    private static void FindMuscles(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, float[] bodyDist, Vector3Mm bodyCentre, float[] mean0,
         double sigma, RoiProposalOptions o, double radiusPx, List<ProposedRoi> proposed, List<RoiNotFound> notFound, Func<FormattableString, string> F)
     {
         int cols = g.Columns, n = g.Rows * cols;
@@ -282,6 +340,12 @@ public static class RoiProposer
         // Vertebral body: the low-signal pixels near the posterior midline (within 40 mm of the midline, posterior third).
         var bodyValues = Enumerable.Range(0, n).Where(i => body[i]).Select(i => (double)mean0[i]).ToArray();
         double bodyMedian = Median(bodyValues);
+        // Bright subcutaneous fat: when the body's outer 3–12 mm is clearly brighter than the body (75th percentile ≥ 1.3 ×
+        // the body median; not so on fat-suppressed images), muscle candidates must be darker than 0.85 × that level. Thick
+        // posterior fat otherwise holds larger homogeneous discs than thin paraspinal muscles.
+        var band = Enumerable.Range(0, n).Where(i => homogeneous[i] && bodyDist[i] >= 3 && bodyDist[i] <= 12).Select(i => (double)mean0[i]).ToArray();
+        double fatLevel = band.Length >= 50 ? Percentile75(band) : double.NaN;
+        double muscleCeiling = double.IsFinite(fatLevel) && fatLevel >= 1.3 * bodyMedian ? 0.85 * fatLevel : double.PositiveInfinity;
         double sx = 0, sy = 0;
         int count = 0;
         for (int i = 0; i < n; i++)
@@ -297,16 +361,22 @@ public static class RoiProposer
         double vx = vertebra ? sx / count : bodyCentre.X, vy = vertebra ? sy / count : minY + 0.7 * depth;
         foreach (var (name, role, sign) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal, -1.0), ("muscle-left", RoiRole.MuscleLeftParaspinal, 1.0) })
         {
-            int best = -1;
+            int best = -1, nearest = -1;
+            double nearestD2 = double.PositiveInfinity, need = o.MuscleDiscDiameterMm / 2 + 1;
             for (int i = 0; i < n; i++)
             {
-                if (!homogeneous[i]) continue;
+                // As for the liver, a muscle's core lies deeper than its own radius + 4 mm (the subcutaneous fat behind it reaches the skin).
+                if (!homogeneous[i] || bodyDist[i] < homDist[i] + 4 || mean0[i] >= muscleCeiling || mean0[i] <= 0.5 * bodyMedian) continue; // not fat, not the low-signal bone
                 var p = g.PixelToPatient(i % cols, i / cols);
                 double lateral = sign * (p.X - vx);
-                if (lateral < 12 || lateral > 65 || p.Y < Math.Max(vy, maxY - 0.3 * depth)) continue;
+                if (lateral < 12 || lateral > 50 || p.Y < Math.Max(vy, maxY - 0.3 * depth)) continue;
                 if (best < 0 || homDist[i] > homDist[best]) best = i;
+                // Among the positions that hold the disc, the one nearest the vertebral centre: the paraspinal muscles lie
+                // against the posterior elements, the fat behind them (thick in obese habitus) is farther out.
+                double d2 = (p.X - vx) * (p.X - vx) + (p.Y - vy) * (p.Y - vy);
+                if (homDist[i] >= need + 1 && (nearest < 0 || d2 < nearestD2)) { nearest = i; nearestD2 = d2; }
             }
-            double need = o.MuscleDiscDiameterMm / 2 + 1;
+            if (nearest >= 0) best = nearest;
             if (best < 0 || homDist[best] < need)
             {
                 notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"No homogeneous region {(sign < 0 ? "right" : "left")} of the {(vertebra ? "vertebral body" : "posterior midline")} holds a {o.MuscleDiscDiameterMm} mm disc (largest radius {(best < 0 ? 0 : homDist[best]):0.#} mm).") });
@@ -326,6 +396,115 @@ public static class RoiProposer
                 ],
             });
         }
+    }
+
+    /// <summary>
+    /// Coronal slices: the vertebral column is in plane when a 16 mm wide strip near the midline shows the vertebral
+    /// body/disc period along the patient's z axis (detrended first-echo profile, normalized autocorrelation ≥
+    /// <see cref="RoiProposalOptions.VertebralPeriodicityMin"/> at a lag of 22–45 mm; lumbar and lower thoracic bodies plus
+    /// discs measure about 25–40 mm). The muscles are then the deepest homogeneous positions 15–50 mm right and left of the
+    /// column (outside the liver: the caller masks it). Which muscle that is (psoas in front of the transverse processes, erector spinae behind
+    /// them) depends on the slice's depth and is not told apart on one coronal slice: the reasons say so, and the
+    /// confidence is lower than beside an axial vertebral body.
+    /// </summary>
+    private static void FindMusclesCoronal(ImageGeometry g, float[] img0, bool[] body, bool[] homogeneous, float[] homDist, Vector3Mm bodyCentre,
+        RoiProposalOptions o, double radiusPx, List<ProposedRoi> proposed, List<RoiNotFound> notFound, Func<FormattableString, string> F)
+    {
+        int cols = g.Columns, n = g.Rows * cols;
+        var px = new double[n];
+        var pz = new double[n];
+        double zMin = double.PositiveInfinity, zMax = double.NegativeInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            var p = g.PixelToPatient(i % cols, i / cols);
+            px[i] = p.X;
+            pz[i] = p.Z;
+            if (body[i]) { zMin = Math.Min(zMin, p.Z); zMax = Math.Max(zMax, p.Z); }
+        }
+        double bin = Math.Min(g.ColumnSpacingMm, g.RowSpacingMm);
+        int bins = Math.Max(1, (int)Math.Ceiling((zMax - zMin) / bin) + 1);
+        double bestPeak = double.NegativeInfinity, bestOffset = 0, bestLag = 0;
+        for (double offset = -40; offset <= 40; offset += 3)
+        {
+            double xc = bodyCentre.X + offset;
+            var sum = new double[bins];
+            var count = new int[bins];
+            for (int i = 0; i < n; i++)
+                if (body[i] && Math.Abs(px[i] - xc) <= 8)
+                {
+                    int b = (int)((pz[i] - zMin) / bin);
+                    sum[b] += img0[i];
+                    count[b]++;
+                }
+            var (peak, lag) = Periodicity(sum, count, bin);
+            if (peak > bestPeak) { bestPeak = peak; bestOffset = offset; bestLag = lag; }
+        }
+        if (bestPeak < o.VertebralPeriodicityMin)
+        {
+            foreach (var (name, role) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal), ("muscle-left", RoiRole.MuscleLeftParaspinal) })
+                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"Coronal slice without the vertebral column in plane (vertebral period along z: autocorrelation {bestPeak:0.##} < {o.VertebralPeriodicityMin:0.##} within 40 mm of the midline): the paraspinal muscles are placed beside the vertebra only.") });
+            return;
+        }
+        double columnX = bodyCentre.X + bestOffset;
+        double need = o.MuscleDiscDiameterMm / 2 + 1;
+        foreach (var (name, role, sign) in new[] { ("muscle-right", RoiRole.MuscleRightParaspinal, -1.0), ("muscle-left", RoiRole.MuscleLeftParaspinal, 1.0) })
+        {
+            int best = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (!homogeneous[i]) continue;
+                double lateral = sign * (px[i] - columnX);
+                if (lateral < 15 || lateral > 50) continue;
+                if (best < 0 || homDist[i] > homDist[best]) best = i;
+            }
+            if (best < 0 || homDist[best] < need)
+            {
+                notFound.Add(new RoiNotFound { Name = name, Role = role, Reason = F($"No homogeneous region 15–50 mm {(sign < 0 ? "right" : "left")} of the vertebral column holds a {o.MuscleDiscDiameterMm} mm disc (largest radius {(best < 0 ? 0 : homDist[best]):0.#} mm).") });
+                continue;
+            }
+            proposed.Add(new ProposedRoi
+            {
+                Roi = new CircleRoi(name, role, RoiSpace.Pixel, new RoiPoint(best % cols, best / cols), Math.Round(radiusPx, 2)),
+                Confidence = Math.Round(0.6 * Math.Min(1, homDist[best] / (need + 4)), 3),
+                Reasons =
+                [
+                    F($"beside the vertebral column in this coronal plane (vertebral period {bestLag:0} mm along z, autocorrelation {bestPeak:0.##}, column {Math.Abs(bestOffset):0} mm {(bestOffset < 0 ? "right" : "left")} of the body centre)"),
+                    F($"{Math.Abs(px[best] - columnX):0} mm {(sign < 0 ? "right" : "left")} of the column, {pz[best] - bodyCentre.Z:+0;-0} mm along z from the body centre, outside the liver"),
+                    F($"homogeneous disc radius {homDist[best]:0.#} mm"),
+                    "coronal slice: psoas or erector spinae depending on the slice's depth (not told apart on one slice)",
+                ],
+            });
+        }
+    }
+
+    /// <summary>Largest normalized autocorrelation at lags 22–45 mm of a binned profile, detrended by a Gaussian of SD 25 mm (bins without pixels carry no weight).</summary>
+    private static (double Peak, double LagMm) Periodicity(double[] sum, int[] count, double binMm)
+    {
+        int m = sum.Length;
+        var profile = new double[m];
+        var ok = new bool[m];
+        for (int b = 0; b < m; b++) if (count[b] > 0) { profile[b] = sum[b] / count[b]; ok[b] = true; }
+        int reach = (int)Math.Ceiling(75 / binMm);
+        double s = 25 / binMm;
+        var detrended = new double[m];
+        for (int b = 0; b < m; b++)
+        {
+            if (!ok[b]) continue;
+            double num = 0, den = 0;
+            for (int c = Math.Max(0, b - reach); c < Math.Min(m, b + reach + 1); c++)
+                if (ok[c]) { double w = Math.Exp(-0.5 * (c - b) * (c - b) / (s * s)); num += w * profile[c]; den += w; }
+            detrended[b] = profile[b] - num / den;
+        }
+        double zero = detrended.Sum(v => v * v);
+        if (zero <= 0) return (0, 0);
+        double peak = double.NegativeInfinity, lagMm = 0;
+        for (int lag = (int)Math.Ceiling(22 / binMm); lag <= (int)Math.Floor(45 / binMm) && lag < m; lag++)
+        {
+            double acc = 0;
+            for (int b = 0; b + lag < m; b++) acc += detrended[b] * detrended[b + lag];
+            if (acc / zero > peak) { peak = acc / zero; lagMm = lag * binMm; }
+        }
+        return (double.IsFinite(peak) ? peak : 0, lagMm);
     }
 
     private static RoiProposal Build(MultiEchoSeries series, int sliceIndex, RoiProposalOptions o, List<ProposedRoi> proposed, List<RoiNotFound> notFound,
@@ -350,6 +529,50 @@ public static class RoiProposer
             Source = series.Source,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Smooth bias-field estimate by normalized convolution: Gaussian-weighted mean of the pixels in <paramref name="mask"/>
+    /// (three box passes per axis approximate the Gaussian of SD <paramref name="sigmaX"/>, <paramref name="sigmaY"/> pixels);
+    /// 0 where no mask pixel is near.
+    /// </summary>
+    private static double[] NormalizedSmooth(float[] img, bool[] mask, int rows, int cols, double sigmaX, double sigmaY)
+    {
+        int n = rows * cols;
+        var num = new double[n];
+        var den = new double[n];
+        for (int i = 0; i < n; i++)
+            if (mask[i]) { num[i] = img[i]; den[i] = 1; }
+        foreach (var plane in new[] { num, den })
+            for (int pass = 0; pass < 3; pass++)
+            {
+                BoxAlong(plane, rows, cols, BoxHalfWidth(sigmaX), horizontal: true);
+                BoxAlong(plane, rows, cols, BoxHalfWidth(sigmaY), horizontal: false);
+            }
+        var result = new double[n];
+        for (int i = 0; i < n; i++) result[i] = den[i] > 1e-3 ? num[i] / den[i] : 0;
+        return result;
+    }
+
+    /// <summary>Half width r of a box (2r + 1 pixels) whose three passes have the variance of a Gaussian of SD sigma: 3·((2r+1)² − 1)/12 = σ².</summary>
+    private static int BoxHalfWidth(double sigma) => Math.Max(1, (int)Math.Round((Math.Sqrt(4 * sigma * sigma + 1) - 1) / 2));
+
+    private static void BoxAlong(double[] plane, int rows, int cols, int half, bool horizontal)
+    {
+        int lines = horizontal ? rows : cols, length = horizontal ? cols : rows;
+        var line = new double[length];
+        var prefix = new double[length + 1];
+        for (int l = 0; l < lines; l++)
+        {
+            for (int k = 0; k < length; k++) line[k] = plane[horizontal ? l * cols + k : k * cols + l];
+            for (int k = 0; k < length; k++) prefix[k + 1] = prefix[k] + line[k];
+            for (int k = 0; k < length; k++)
+            {
+                // Zero outside the image, divided by the full box: the normalized convolution divides the edge loss out.
+                double sum = prefix[Math.Min(length, k + half + 1)] - prefix[Math.Max(0, k - half)];
+                plane[horizontal ? l * cols + k : k * cols + l] = sum / (2 * half + 1);
+            }
+        }
     }
 
     private static double DistanceMm(int a, int b, int cols, double dx, double dy)
@@ -493,6 +716,13 @@ public static class RoiProposer
             r2[i] = -(sw * stl - st * sl) / det;
         }
         return r2;
+    }
+
+    private static double Percentile75(double[] values)
+    {
+        var a = (double[])values.Clone();
+        Array.Sort(a);
+        return a[(int)Math.Floor(0.75 * (a.Length - 1))];
     }
 
     private static double Median(IEnumerable<double> values)

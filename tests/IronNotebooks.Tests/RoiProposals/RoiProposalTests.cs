@@ -79,6 +79,26 @@ public sealed class RoiProposalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Propose_DeepFatPadJoinedToTheSubcutaneousFat_IsRejectedWithItsReasonAndTheDiscsLandInTheLiver()
+    {
+        // Exam 129 of the 200-exam evaluation (seed 2026, 1 T, LIC 22 µmol/g, 192²): a posterior fat pad joined to the
+        // subcutaneous fat held a larger homogeneous disc than the vessel-rich liver; the first wave put a disc in it (LIC −46 %).
+        string work = Path.Combine(Path.GetTempPath(), "ironnb-proposal-fatpad-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var row = ProposalEvaluation.RunOne(2026, 129, null, work);
+            output.WriteLine($"{row.Id}: found {row.LiverFound}, discs {row.Discs}, outside {row.DiscsOutsideLiver}, LIC {row.LicUmolPerGram:0.#} vs {row.TrueLicUmolPerGram:0.#} µmol/g");
+            Assert.True(row.LiverFound);
+            Assert.Equal(0, row.DiscsOutsideLiver);
+            Assert.InRange(Math.Abs(row.LicRelativeError), 0, 0.10);
+        }
+        finally
+        {
+            if (Directory.Exists(work)) Directory.Delete(work, true);
+        }
+    }
+
+    [Fact]
     public void WithInterval_GivenSds_MatchesNormalModelThroughWood2005()
     {
         var e = LicConversion.FromRate(250, 1.5, RelaxometryCalibrations.Get("wood2005"));

@@ -39,6 +39,47 @@ public sealed class RoiProposeCliTests
     }
 
     [Fact]
+    public void RoiPropose_SyntheticRennesSirExam_LiverAndMuscleDiscsOnTheirTissuesAndLicSirWithinTenPercentOfTheTruthRois()
+    {
+        // The SIR series (PD, T2, T2+, T2++: one TR and flip angle) are loaded as one multi-echo series; the proposal must be
+        // usable by `lic sir` as the simulator's own ROIs are. Low-iron livers touch the right paraspinal muscle with the
+        // muscle's signal: the muscle discs must still land on muscle.
+        string root = Path.Combine(Path.GetTempPath(), "ironnb-propose-sir-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var (seed, lic) in new[] { ("3", "120"), ("4", "30") })
+            {
+                string outDir = Path.Combine(root, "seed" + seed);
+                var (code, _, error) = CliHarness.Run("synth", "--anatomy", "random", "--protocol", "rennes", "--field", "1.5", "--lic", lic, "--seed", seed, "--out", outDir);
+                Assert.True(code == 0, error);
+                string exam = Path.Combine(outDir, "SYN-0001");
+                string proposedFile = Path.Combine(outDir, "proposed.json");
+                (code, _, error) = CliHarness.Run("roi", "propose", exam, "--out", proposedFile);
+                Assert.True(code == 0, error);
+                var set = RoiSet.Load(proposedFile);
+                var (rows, cols, labels) = IronNotebooks.Simulation.SyntheticExamWriter.ReadTissueMap(Path.Combine(exam, IronNotebooks.Simulation.SyntheticExamWriter.TissueMapFileName));
+                IronNotebooks.Simulation.Tissue Label(CircleRoi c) => labels[(int)Math.Round(c.Center.Y) * cols + (int)Math.Round(c.Center.X)];
+                var circles = set.Rois.OfType<CircleRoi>().ToList();
+                Assert.Equal(3, circles.Count(c => c.Role == RoiRole.Liver));
+                Assert.All(circles.Where(c => c.Role == RoiRole.Liver), c => Assert.Equal(IronNotebooks.Simulation.Tissue.Liver, Label(c)));
+                Assert.All(circles.Where(c => c.Role is RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal), c => Assert.Equal(IronNotebooks.Simulation.Tissue.Muscle, Label(c)));
+                Assert.Equal(2, circles.Count(c => c.Role is RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal));
+                (code, var proposedOut, error) = CliHarness.Run("lic", "sir", exam, "--rois", proposedFile, "--json");
+                Assert.True(code == 0, error);
+                (code, var truthOut, error) = CliHarness.Run("lic", "sir", exam, "--rois", Path.Combine(exam, "rois.json"), "--json");
+                Assert.True(code == 0, error);
+                double proposedLic = JsonDocument.Parse(proposedOut).RootElement.GetProperty("licUmolPerGram").GetDouble();
+                double truthLic = JsonDocument.Parse(truthOut).RootElement.GetProperty("licUmolPerGram").GetDouble();
+                Assert.InRange(proposedLic / truthLic, 0.9, 1.1);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void LicR2Star_WithSe_PrintsIntervalAndProbabilityAboveKeys()
     {
         var (code, output, error) = CliHarness.Run("lic", "r2star", "--value", "250", "--field", "1.5", "--calibration", "wood2005", "--se", "4", "--spatial-sd", "6", "--json");

@@ -30,6 +30,12 @@ public sealed record ProposalEvaluationRow
     public required int DiscsOutsideLiver { get; init; }
     /// <summary>Discs touching any non-liver pixel.</summary>
     public required int DiscsTouchingNonLiver { get; init; }
+    /// <summary>Paraspinal muscle discs proposed.</summary>
+    public int MuscleDiscs { get; init; }
+    /// <summary>Muscle discs whose centre is muscle on the tissue map.</summary>
+    public int MuscleDiscsOnMuscle { get; init; }
+    /// <summary>Tissues under the centres of the muscle discs that are not on muscle.</summary>
+    public string MuscleDiscsMisplacedOn { get; init; } = "";
     /// <summary>Fitted R2*, s⁻¹ (NaN when not measured).</summary>
     public required double R2StarPerSecond { get; init; }
     /// <summary>LIC from the fitted R2* through the simulator's field model inverted (wood2005; Storey at 3 T; the R2′ ∝ B0 reconstruction at 0.5/1 T), µmol/g.</summary>
@@ -94,6 +100,8 @@ public static class ProposalEvaluation
                 if (labels[centre] != Tissue.Liver || nonLiver > 0.05 * pixels.Count) outside++;
                 if (nonLiver > 0) touching++;
             }
+            var muscles = proposal.Proposed.Where(p => p.Roi.Role is RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal && p.Roi is CircleRoi).Select(p => (CircleRoi)p.Roi).ToList();
+            int musclesOnMuscle = muscles.Count(m => labels[(int)Math.Round(m.Center.Y) * cols + (int)Math.Round(m.Center.X)] == Tissue.Muscle);
             double r2 = double.NaN, licMeasured = double.NaN, low = double.NaN, high = double.NaN, fitSd = double.NaN, spatialSd = double.NaN;
             string outcome = "notFound";
             if (discs.Count > 0)
@@ -115,7 +123,8 @@ public static class ProposalEvaluation
             {
                 Id = id, FieldT = field, Matrix = options.Anatomy!.MatrixSize, TrueLicUmolPerGram = exam.LicUmolPerGram!.Value,
                 TrueR2StarPerSecond = exam.LiverR2StarPerSecond!.Value, LiverPresent = variation.LiverPresent, LiverFound = proposal.LiverFound,
-                Discs = discs.Count, DiscsOutsideLiver = outside, DiscsTouchingNonLiver = touching, R2StarPerSecond = r2, LicUmolPerGram = licMeasured,
+                Discs = discs.Count, DiscsOutsideLiver = outside, DiscsTouchingNonLiver = touching, MuscleDiscs = muscles.Count, MuscleDiscsOnMuscle = musclesOnMuscle,
+                MuscleDiscsMisplacedOn = string.Join(" ", muscles.Select(m => labels[(int)Math.Round(m.Center.Y) * cols + (int)Math.Round(m.Center.X)]).Where(t => t != Tissue.Muscle)), R2StarPerSecond = r2, LicUmolPerGram = licMeasured,
                 Outcome = outcome, RateLowPerSecond = low, RateHighPerSecond = high, FitSdPerSecond = fitSd, SpatialSdPerSecond = spatialSd,
                 LiverReason = proposal.Proposed.FirstOrDefault(p => p.Roi.Role == RoiRole.Liver)?.Reasons[0],
                 NotFoundReason = proposal.NotFound.FirstOrDefault(n => n.Role == RoiRole.Liver)?.Reason,
