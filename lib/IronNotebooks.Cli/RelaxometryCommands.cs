@@ -345,7 +345,8 @@ public static class RelaxometryCommands
             return (Role: r.Role, Report: ToReport(f.Fit, f.PixelCount, loaded.EchoTimesMs, f.Echoes.Select(e => e.Mean).ToList(), loaded.Description, sliceIndex, r.Name,
                 noiseSource, field ?? loaded.FieldStrengthT));
         }).ToList();
-        var liver = fits.Where(f => f.Role == IronNotebooks.Roi.RoiRole.Liver).ToList();
+        var measuredLivers = IronNotebooks.Roi.RoiSelection.MeasuredLivers(set.Rois).Select(r => r.Name).ToHashSet();
+        var liver = fits.Where(f => measuredLivers.Contains(f.Report.Roi ?? "")).ToList();
         double? mean = liver.Count > 0 && liver.All(f => f.Report.R2StarPerSecond is not null) ? liver.Average(f => f.Report.R2StarPerSecond!.Value) : null;
         if (liver.Count > 0 && mean is null) warnings.Add("no liver mean: at least one liver ROI fit gave no R2* (see its outcome)");
         var report = new RoiSetFitReport(roisFile.FullName, [.. fits.Select(f => f.Report)], mean, liver.Count, warnings);

@@ -43,6 +43,9 @@ public static class RoiProposeCommand
         try { series = ProposalInput.Load(exam.FullName); }
         catch (ImagingException e) { throw new BadInputException(e.Message); }
         var proposal = RoiProposer.Propose(series);
+        // A reference image inside the exam is stored relative to it, so the ROI file stays valid when the exam folder moves.
+        if (proposal.RoiSet.ReferenceImage is { } reference && Path.IsPathRooted(reference) && IsInside(reference, exam.FullName))
+            proposal = proposal with { RoiSet = proposal.RoiSet with { ReferenceImage = Path.GetRelativePath(exam.FullName, reference) } };
         if (outFile is not null) WriteAtomically(outFile.FullName, System.Text.Encoding.UTF8.GetBytes(proposal.RoiSet.ToJson()));
         if (png is not null)
             WriteAtomically(png.FullName, RoiOverlayImage.ToPng(series.Slices[proposal.SliceIndex].Echoes[0], proposal.Proposed.Select(r => r.Roi), scale: 2));

@@ -41,7 +41,7 @@ internal static class ExamFatWater
             return FailAll(string.Create(CultureInfo.InvariantCulture, $"no R2* calibration for confounder-corrected R2* is valid at {field} T (Hernando 2023 has 1.5 and 3 T)"));
         if (a.Incompleteness.Count > 0) return FailAll("incomplete acquisition: " + string.Join("; ", a.Incompleteness));
         if (exam.Rois is null) return FailAll($"exam '{exam.Id}' has no ROI set (rois.json or --rois)");
-        var livers = exam.Rois.OfRole(RoiRole.Liver);
+        var livers = RoiSelection.MeasuredLivers(exam.Rois.Mapped);
         if (livers.Count == 0) return FailAll($"the ROI set {exam.Rois.SourcePath} has no liver ROI");
 
         ChemicalShiftSeries loaded;

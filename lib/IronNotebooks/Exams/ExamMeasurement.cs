@@ -94,7 +94,7 @@ public static class ExamMeasurement
         if (calibrations.Count == 0) return FailAll(F($"no {quantity} calibration is valid at {field} T"));
         if (a.Incompleteness.Count > 0) return FailAll("incomplete acquisition: " + string.Join("; ", a.Incompleteness));
         if (exam.Rois is null) return FailAll($"exam '{exam.Id}' has no ROI set (rois.json or --rois)");
-        var livers = exam.Rois.OfRole(RoiRole.Liver);
+        var livers = RoiSelection.MeasuredLivers(exam.Rois.Mapped);
         if (livers.Count == 0) return FailAll($"the ROI set {exam.Rois.SourcePath} has no liver ROI");
 
         MultiEchoSeries loaded;

@@ -86,7 +86,7 @@ public sealed record SirExamRatios
         var series = new List<int>();
         var echoes = new List<double>();
         int files = 0;
-        var measured = rois.Mapped.Where(r => r.Role is RoiRole.Liver or RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal).ToList();
+        var measured = RoiSelection.MeasuredLivers(rois.Mapped).Concat(rois.Mapped.Where(r => r.Role is RoiRole.MuscleLeftParaspinal or RoiRole.MuscleRightParaspinal)).ToList();
         string roiFile = Path.GetFileName(rois.SourcePath);
         string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

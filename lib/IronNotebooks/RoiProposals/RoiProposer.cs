@@ -518,7 +518,7 @@ public static class RoiProposer
             + (notFound.Count > 0 ? "; not found: " + string.Join("; ", notFound.Select(m => $"{m.Name} ({m.Reason})")) : "");
         return new RoiProposal
         {
-            RoiSet = new RoiSet(description, string.Create(CultureInfo.InvariantCulture, $"{series.Source} slice {sliceIndex}"), rois),
+            RoiSet = new RoiSet(description, ReferenceImageOf(series, sliceIndex), rois),
             SliceIndex = sliceIndex,
             Proposed = proposed,
             NotFound = notFound,
@@ -731,5 +731,20 @@ public static class RoiProposer
         if (a.Length == 0) return double.NaN;
         Array.Sort(a);
         return a.Length % 2 == 1 ? a[a.Length / 2] : 0.5 * (a[a.Length / 2 - 1] + a[a.Length / 2]);
+    }
+
+    /// <summary>
+    /// The ROI set's reference image: the first echo's file of the proposed slice when that file holds one image (classic
+    /// DICOM), so that `exam measure`, the ROI editor and SEG export find the slice through its geometry; otherwise
+    /// (NIfTI, multi-frame files) "SOURCE slice K", which names the slice for a reader but is not a file.
+    /// </summary>
+    private static string ReferenceImageOf(MultiEchoSeries series, int sliceIndex)
+    {
+        static string FileOf(string planeSource) => planeSource.LastIndexOf('#') is var i and >= 0 ? planeSource[..i] : planeSource;
+        string source = series.Slices[sliceIndex].Echoes[0].Source;
+        string file = FileOf(source);
+        bool singleImageFile = source.Contains('#', StringComparison.Ordinal) && !source.Contains("#k=", StringComparison.Ordinal) && File.Exists(file)
+            && series.Slices.SelectMany(s => s.Echoes).Count(p => FileOf(p.Source) == file) == 1;
+        return singleImageFile ? Path.GetFullPath(file) : string.Create(CultureInfo.InvariantCulture, $"{series.Source} slice {sliceIndex}");
     }
 }
