@@ -16,7 +16,7 @@ public sealed class FatWaterAccuracyTests(ITestOutputHelper output)
     private static readonly double[] Pdffs = [0, 5, 10, 20, 30, 40];
     private static readonly double[] Rates = [25, 100, 250, 500];
     private const double Rho = 1000, Snr = 50;
-    private const int Realisations = 150;
+    private static readonly int Realisations = int.TryParse(Environment.GetEnvironmentVariable("IRONNB_FW_REALISATIONS"), out int r) ? r : 150;
 
     internal static (double PdffBias, double R2Bias, double PdffSd, double R2Sd) Cell(double field, double pdff, double rate, bool complex, int seed)
     {
