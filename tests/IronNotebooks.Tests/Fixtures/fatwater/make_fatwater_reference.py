@@ -23,6 +23,8 @@ Data: 500 pixels, 250 at 1.5 T (TE 1.2 + 1.0 k ms) and 250 at 3 T (0.7 + 0.8 k m
 R2* log-uniform 25-500 s^-1, rho = 1000, complex Gaussian noise sigma = 20 (SNR 50), numpy seed 2018.
 """
 import json
+import multiprocessing
+import os
 import numpy as np
 from scipy.optimize import least_squares, minimize
 from scipy.special import i0e
@@ -88,9 +90,41 @@ def fit_branch_rician(y, te_ms, c, lo, hi, sigma):
     return best
 
 
+def fit_pixel(args):
+    field, te, pdff, r2, y = args
+    c = modulation(te, field)
+    w_cost, w, w_jac = fit_branch(y, te, c, -0.5, 0.5)
+    f_cost, f, f_jac = fit_branch(y, te, c, 0.5, 1.0)
+    s2 = f_cost / (len(y) - 3)
+    keep_water = not ((w_cost - f_cost) > 9 * s2)
+    kept = w if keep_water else f
+    cov = covariance(w_jac if keep_water else f_jac, (w_cost if keep_water else f_cost) / (len(y) - 3))
+    rw_nll, rw = fit_branch_rician(y, te, c, -0.5, 0.5, 20.0)
+    rf_nll, rf = fit_branch_rician(y, te, c, 0.5, 1.0, 20.0)
+    rician_water = not (2 * (rw_nll - rf_nll) > 9)
+    rk = rw if rician_water else rf
+    rcov = covariance(model_jacobian(rk, te, c), 20.0 ** 2)
+    return {
+        "fieldStrengthT": field, "echoTimesMs": [round(float(t), 6) for t in te], "magnitude": [float(v) for v in y],
+        "truePdffPercent": pdff, "trueR2StarPerSecond": r2,
+        "fatFractionPercent": float(100 * kept[1]), "r2StarPerSecond": float(kept[2]),
+        "waterBranchKept": bool(keep_water),
+        "fatFractionStandardErrorPercent": float(100 * np.sqrt(cov[1, 1])),
+        "r2StarStandardErrorPerSecond": float(np.sqrt(cov[2, 2])),
+        "ricianFatFractionPercent": float(100 * rk[1]), "ricianR2StarPerSecond": float(rk[2]),
+        "ricianWaterBranchKept": bool(rician_water),
+        "ricianBranchMargin": float(2 * (rf_nll - rw_nll) if rician_water else 2 * (rw_nll - rf_nll)),
+        "ricianFatFractionStandardErrorPercent": float(100 * np.sqrt(rcov[1, 1])),
+        "ricianR2StarStandardErrorPerSecond": float(np.sqrt(rcov[2, 2])),
+    }
+
+
 def main():
+    # L-BFGS-B's Fortran code prints line-search notes on file descriptor 1: keep the real stdout for the JSON only.
+    out = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
     rng = np.random.default_rng(2018)
-    pixels = []
+    work = []
     for field, te1, dte in ((1.5, 1.2, 1.0), (3.0, 0.7, 0.8)):
         te = te1 + dte * np.arange(6)
         c = modulation(te, field)
@@ -99,31 +133,12 @@ def main():
             r2 = float(np.exp(rng.uniform(np.log(25), np.log(500))))
             s = 1000 * ((1 - pdff / 100) + pdff / 100 * c) * np.exp(-r2 * te / 1000)
             s = s + 20 * (rng.standard_normal(6) + 1j * rng.standard_normal(6))
-            y = np.abs(s)
-            w_cost, w, w_jac = fit_branch(y, te, c, -0.5, 0.5)
-            f_cost, f, f_jac = fit_branch(y, te, c, 0.5, 1.0)
-            s2 = f_cost / (len(y) - 3)
-            keep_water = not ((w_cost - f_cost) > 9 * s2)
-            kept = w if keep_water else f
-            cov = covariance(w_jac if keep_water else f_jac, (w_cost if keep_water else f_cost) / (len(y) - 3))
-            rw_nll, rw = fit_branch_rician(y, te, c, -0.5, 0.5, 20.0)
-            rf_nll, rf = fit_branch_rician(y, te, c, 0.5, 1.0, 20.0)
-            rician_water = not (2 * (rw_nll - rf_nll) > 9)
-            rk = rw if rician_water else rf
-            rcov = covariance(model_jacobian(rk, te, c), 20.0 ** 2)
-            pixels.append({
-                "fieldStrengthT": field, "echoTimesMs": [round(float(t), 6) for t in te], "magnitude": [float(v) for v in y],
-                "truePdffPercent": pdff, "trueR2StarPerSecond": r2,
-                "fatFractionPercent": float(100 * kept[1]), "r2StarPerSecond": float(kept[2]),
-                "waterBranchKept": bool(keep_water),
-                "fatFractionStandardErrorPercent": float(100 * np.sqrt(cov[1, 1])),
-                "r2StarStandardErrorPerSecond": float(np.sqrt(cov[2, 2])),
-                "ricianFatFractionPercent": float(100 * rk[1]), "ricianR2StarPerSecond": float(rk[2]),
-                "ricianWaterBranchKept": bool(rician_water), "ricianBranchMargin": float(2 * (rf_nll - rw_nll) if rician_water else 2 * (rw_nll - rf_nll)),
-                "ricianFatFractionStandardErrorPercent": float(100 * np.sqrt(rcov[1, 1])),
-                "ricianR2StarStandardErrorPerSecond": float(np.sqrt(rcov[2, 2])),
-            })
-    json.dump({"source": "make_fatwater_reference.py (scipy.optimize.least_squares; Rician: scipy.optimize.minimize)", "noiseSigma": 20.0, "pixels": pixels}, open("/dev/stdout", "w"), indent=1)
+            work.append((field, te, pdff, r2, np.abs(s)))
+    with multiprocessing.Pool(2) as pool:
+        pixels = pool.map(fit_pixel, work, chunksize=10)
+    json.dump({"source": "make_fatwater_reference.py (scipy.optimize.least_squares; Rician: scipy.optimize.minimize)", "noiseSigma": 20.0,
+               "pixels": pixels}, out, indent=1)
+    out.flush()
 
 
 if __name__ == "__main__":
