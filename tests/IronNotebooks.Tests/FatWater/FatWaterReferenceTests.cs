@@ -15,8 +15,8 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
 {
     private sealed record Pixel(double FieldStrengthT, double[] EchoTimesMs, double[] Magnitude, double TruePdffPercent, double TrueR2StarPerSecond,
         double FatFractionPercent, double R2StarPerSecond, bool WaterBranchKept, double FatFractionStandardErrorPercent,
-        double R2StarStandardErrorPerSecond, double RicianFatFractionPercent, double RicianR2StarPerSecond, bool RicianWaterBranchKept,
-        double RicianBranchMargin, double RicianFatFractionStandardErrorPercent, double RicianR2StarStandardErrorPerSecond);
+        double R2StarStandardErrorPerSecond, double? RicianFatFractionPercent, double? RicianR2StarPerSecond, bool? RicianWaterBranchKept,
+        double? RicianBranchMargin, double? RicianFatFractionStandardErrorPercent, double? RicianR2StarStandardErrorPerSecond);
 
     private sealed record Reference(string Source, double NoiseSigma, Pixel[] Pixels);
 
@@ -28,8 +28,8 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
 
     /// <summary>
     /// With σ = 20 known the C# fit is the Rician maximum likelihood; SciPy minimises the same Rice negative log-likelihood
-    /// (scipy.special.i0e, L-BFGS-B from 36 starts per branch). Same tolerances, plus the standard errors: σ²(JᵀJ)⁻¹ with
-    /// SciPy's central-difference Jacobian against the C# analytic one, within 2 %.
+    /// (scipy.special.i0e, L-BFGS-B from 16 starts per branch) on every fifth pixel (100). Same tolerances, plus the standard
+    /// errors: σ²(JᵀJ)⁻¹ with SciPy's central-difference Jacobian against the C# analytic one, within 2 %.
     /// </summary>
     [Fact]
     public void FitMagnitudeWithSigma_FiveHundredSimulatedPixels_AgreesWithScipyRicianLikelihoodAndStandardErrors()
@@ -37,7 +37,7 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
         var reference = Load();
         double worstPdff = 0, worstR2 = 0, worstSePdff = 0, worstSeR2 = 0;
         int branchDisagreements = 0, compared = 0;
-        foreach (var p in reference.Pixels)
+        foreach (var p in reference.Pixels.Where(p => p.RicianFatFractionPercent is not null))
         {
             var fit = FatWaterFit.FitMagnitude(p.EchoTimesMs, p.Magnitude, FatWaterOptions.At(p.FieldStrengthT) with { NoiseSigma = reference.NoiseSigma });
             if ((fit.Branch == FatWaterBranch.WaterDominant) != p.RicianWaterBranchKept)
@@ -47,16 +47,17 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
                 continue;
             }
             compared++;
-            worstPdff = Math.Max(worstPdff, Math.Abs(fit.FatFractionPercent - p.RicianFatFractionPercent));
-            double dr = Math.Abs(fit.R2StarPerSecond - p.RicianR2StarPerSecond) / p.RicianR2StarPerSecond;
-            if (dr > 0.02 || Math.Abs(fit.FatFractionPercent - p.RicianFatFractionPercent) > 0.5)
+            worstPdff = Math.Max(worstPdff, Math.Abs(fit.FatFractionPercent - p.RicianFatFractionPercent!.Value));
+            double dr = Math.Abs(fit.R2StarPerSecond - p.RicianR2StarPerSecond!.Value) / p.RicianR2StarPerSecond.Value;
+            if (dr > 0.02 || Math.Abs(fit.FatFractionPercent - p.RicianFatFractionPercent.Value) > 0.5)
                 output.WriteLine($"{p.FieldStrengthT} T: C# {fit.R2StarPerSecond:G6} / SciPy {p.RicianR2StarPerSecond:G6} s⁻¹, PDFF {fit.FatFractionPercent:G6} / {p.RicianFatFractionPercent:G6}, margin {fit.BranchMargin:0.##}");
             worstR2 = Math.Max(worstR2, dr);
-            worstSePdff = Math.Max(worstSePdff, Math.Abs(fit.FatFractionStandardErrorPercent!.Value / p.RicianFatFractionStandardErrorPercent - 1));
-            worstSeR2 = Math.Max(worstSeR2, Math.Abs(fit.R2StarStandardErrorPerSecond!.Value / p.RicianR2StarStandardErrorPerSecond - 1));
+            worstSePdff = Math.Max(worstSePdff, Math.Abs(fit.FatFractionStandardErrorPercent!.Value / p.RicianFatFractionStandardErrorPercent!.Value - 1));
+            worstSeR2 = Math.Max(worstSeR2, Math.Abs(fit.R2StarStandardErrorPerSecond!.Value / p.RicianR2StarStandardErrorPerSecond!.Value - 1));
         }
         output.WriteLine($"Rician, {compared} pixels: max |ΔPDFF| {worstPdff:G3} points, max |ΔR2*| {100 * worstR2:G3} %, SE of PDFF within {100 * worstSePdff:G3} %, SE of R2* within {100 * worstSeR2:G3} %; branch disagreements {branchDisagreements}");
         Assert.Equal(0, branchDisagreements);
+        Assert.Equal(100, compared);
         Assert.True(worstPdff <= 0.5, $"PDFF differs by {worstPdff:0.###} points");
         Assert.True(worstR2 <= 0.02, $"R2* differs by {100 * worstR2:0.###} %");
         Assert.True(worstSePdff <= 0.02 && worstSeR2 <= 0.02, $"SEs differ by {100 * worstSePdff:0.##} % (PDFF), {100 * worstSeR2:0.##} % (R2*)");
