@@ -32,9 +32,10 @@ public sealed record FatWaterFitResult
     /// <summary>The branch kept.</summary>
     public required FatWaterBranch Branch { get; init; }
 
-    /// <summary>(SSR of the other branch − SSR of the kept one) / σ̂², σ̂² = SSR_kept / (n − p): how many noise variances
-    /// separate the two solutions (negative when the liver prior kept the water branch although it fits slightly worse).
-    /// |margin| below <see cref="FatWaterOptions.AmbiguityMargin"/> makes the choice a coin toss. Capped at ±10⁶.</summary>
+    /// <summary>(cost of the other branch − cost of the kept one) / σ̂²: how many noise variances separate the two solutions
+    /// (negative when the liver prior kept the water branch although it fits worse). Magnitude fits with σ known: 2·Δ Rician
+    /// log-likelihood (several channels: second-moment ΔSSR / (4σ²·mean M²)); without σ: ΔSSR / σ̂², σ̂² = SSR_kept / (n − 3).
+    /// A margin below <see cref="FatWaterOptions.AmbiguityMargin"/> makes the choice a coin toss (flagged). Capped at ±10⁶.</summary>
     public required double BranchMargin { get; init; }
 
     /// <summary>True when the water/fat assignment may be swapped: an ambiguous branch margin, a fat-dominant liver-range

@@ -32,7 +32,7 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
     /// errors: σ²(JᵀJ)⁻¹ with SciPy's central-difference Jacobian against the C# analytic one, within 2 %.
     /// </summary>
     [Fact]
-    public void FitMagnitudeWithSigma_FiveHundredSimulatedPixels_AgreesWithScipyRicianLikelihoodAndStandardErrors()
+    public void FitMagnitudeWithSigma_OneHundredSimulatedPixels_AgreesWithScipyRicianLikelihoodAndStandardErrors()
     {
         var reference = Load();
         double worstPdff = 0, worstR2 = 0, worstSePdff = 0, worstSeR2 = 0;
