@@ -24,6 +24,14 @@ public static class FatWaterCommands
         public required double? WaterSignal { get; init; }
         /// <summary>Fat signal at TE 0.</summary>
         public required double? FatSignal { get; init; }
+        /// <summary>Standard error of the CC-R2*, s⁻¹ (Jacobian at the solution, noise σ or σ̂); null when not available.</summary>
+        public double? R2StarStandardErrorPerSecond { get; init; }
+        /// <summary>Standard error of the PDFF, percentage points.</summary>
+        public double? FatFractionStandardErrorPercent { get; init; }
+        /// <summary>Standard error of the water signal.</summary>
+        public double? WaterSignalStandardError { get; init; }
+        /// <summary>Standard error of the fat signal.</summary>
+        public double? FatSignalStandardError { get; init; }
         /// <summary>Water–fat swap suspected.</summary>
         public required bool SwapSuspected { get; init; }
         /// <summary>Branch margin (ΔSSR / σ̂²).</summary>
@@ -151,7 +159,10 @@ public static class FatWaterCommands
             FieldMapHz = r.FieldMapHz is double hz && double.IsFinite(hz) ? hz : null, Model = ModelName, Spectrum = r.Spectrum,
             FieldStrengthT = r.FieldStrengthT, Status = r.Status, Iterations = r.Iterations, NoiseSigma = r.NoiseSigma, EchoTimesMs = r.EchoTimesMs,
             Signal = signal, Source = source, Slice = slice, Roi = roi, Pixels = pixels, Warnings = [.. r.Warnings, .. extra],
+            R2StarStandardErrorPerSecond = OptSe(r.R2StarStandardErrorPerSecond), FatFractionStandardErrorPercent = OptSe(r.FatFractionStandardErrorPercent),
+            WaterSignalStandardError = OptSe(r.WaterSignalStandardError), FatSignalStandardError = OptSe(r.FatSignalStandardError),
         };
+        double? OptSe(double? v) => r.IsUsable && v is double x && double.IsFinite(x) ? x : null;
     }
 
     /// <summary>Prints a fit report as text.</summary>
@@ -160,9 +171,10 @@ public static class FatWaterCommands
         output.WriteLine(r.R2StarPerSecond is null
             ? $"fatwater: no usable fit ({r.Status})"
             : string.Create(CultureInfo.InvariantCulture,
-                $"fatwater {r.FitKind} ({r.Spectrum}, {r.FieldStrengthT} T): CC-R2* = {r.R2StarPerSecond:0.##} s⁻¹, PDFF = {r.FatFractionPercent:0.##} %, water {r.WaterSignal:0.#}, fat {r.FatSignal:0.#}, {r.Branch} branch (margin {r.BranchMargin:0.##}){(r.SwapSuspected ? ", SWAP SUSPECTED" : "")}"));
+                $"fatwater {r.FitKind} ({r.Spectrum}, {r.FieldStrengthT} T): CC-R2* = {r.R2StarPerSecond:0.##}{Pm(r.R2StarStandardErrorPerSecond)} s⁻¹, PDFF = {r.FatFractionPercent:0.##}{Pm(r.FatFractionStandardErrorPercent)} %, water {r.WaterSignal:0.#}, fat {r.FatSignal:0.#}, {r.Branch} branch (margin {r.BranchMargin:0.##}){(r.SwapSuspected ? ", SWAP SUSPECTED" : "")}"));
         output.WriteLine($"fit kind: {r.FitKindReason}");
         foreach (var w in r.Warnings) output.WriteLine($"warning: {w}");
+        static string Pm(double? se) => se is double v ? string.Create(CultureInfo.InvariantCulture, $" ± {v:0.##} (SE)") : "";
     }
 
     /// <summary>`map --model fatwater`: CSV (both maps per pixel) or a folder with r2star/ and pdff/ DICOM series.</summary>

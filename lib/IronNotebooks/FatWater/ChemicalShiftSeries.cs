@@ -25,6 +25,9 @@ public sealed class ChemicalShiftSeries
     /// <summary>True when phase images are present.</summary>
     public bool HasPhase => PhaseRadians is not null;
 
+    /// <summary>Largest |phase| accepted after scaling, radians: 2π (phase in [−π, π) or [0, 2π)) plus 1 % for rounding.</summary>
+    public const double MaxPhaseRadians = 2 * Math.PI * 1.01;
+
     /// <summary>Magnitude only.</summary>
     public static ChemicalShiftSeries FromMagnitude(MultiEchoSeries magnitude) => new(Guard.NotNull(magnitude), null);
 
@@ -33,7 +36,8 @@ public sealed class ChemicalShiftSeries
     /// (1 for phase already in radians; π/4096 for the common −4096…4095 integer phase).
     /// </summary>
     /// <exception cref="ImagingException">The phase series does not match the magnitude series: other echo times, another
-    /// slice count, another matrix, or slice positions that differ by more than 0.01 mm.</exception>
+    /// slice count, another matrix, slice positions that differ by more than 0.01 mm, or values beyond ±2π after scaling
+    /// (a wrong <paramref name="radiansPerUnit"/> or not a phase image).</exception>
     public static ChemicalShiftSeries FromMagnitudeAndPhase(MultiEchoSeries magnitude, MultiEchoSeries phase, double radiansPerUnit = 1.0)
     {
         Guard.NotNull(magnitude);
@@ -62,7 +66,15 @@ public sealed class ChemicalShiftSeries
             {
                 var src = p.Echoes[e].Pixels;
                 var radians = new float[src.Length];
-                for (int i = 0; i < src.Length; i++) radians[i] = (float)(src[i] * radiansPerUnit);
+                for (int i = 0; i < src.Length; i++)
+                {
+                    double r = src[i] * radiansPerUnit;
+                    // Phase lies in [−π, π) or [0, 2π): anything beyond 2π (1 % slack for rounding of the stored integers)
+                    // is a wrong scale or not a phase image at all (e.g. the magnitude series given twice).
+                    if (Math.Abs(r) > MaxPhaseRadians)
+                        throw new ImagingException(F($"Phase images do not match the magnitude series: slice {k}, echo {e + 1}, pixel {i} has phase {r:0.###} rad (stored {src[i]:0.###} × {radiansPerUnit:G6}), beyond ±2π; check radiansPerUnit (π/4096 for −4096…4095 integers) or that the phase series really holds phase"), where);
+                    radians[i] = (float)r;
+                }
                 planes[e] = new ImagePlane(radians, p.Echoes[e].Geometry, p.Echoes[e].EchoTimeMs, p.Echoes[e].Source);
             }
             slices.Add(p with { Echoes = planes });

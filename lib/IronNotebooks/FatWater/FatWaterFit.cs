@@ -29,7 +29,24 @@ public static class FatWaterFit
             if (!double.IsFinite(magnitude[i])) throw new ArgumentException($"magnitude[{i}] = {magnitude[i]} is not finite.", nameof(magnitude));
         var engine = new MagnitudeFatWaterEngine(echoTimesMs, options);
         engine.Fit([.. magnitude], out var water, out var fat, out double noiseVariance);
-        return FromBranches(water, fat, noiseVariance, echoTimesMs, options, magnitude.Count(v => v <= 0));
+        var result = FromBranches(water, fat, noiseVariance, echoTimesMs, options, magnitude.Count(v => v <= 0));
+        return WithStandardErrors(result, engine.Errors(result.Branch == FatWaterBranch.WaterDominant ? water : fat), result.Branch == FatWaterBranch.WaterDominant ? water : fat);
+    }
+
+    /// <summary>Adds the kept branch's standard errors (delta method from the covariance of A, η, R2*): W = A(1 − η), F = A·η.</summary>
+    private static FatWaterFitResult WithStandardErrors(FatWaterFitResult r, in BranchErrors e, in BranchFit kept)
+    {
+        if (!double.IsFinite(e.Rate) || !double.IsFinite(e.Eta) || !double.IsFinite(e.Amplitude)) return r;
+        double a = kept.Amplitude, eta = kept.Eta, va = e.Amplitude * e.Amplitude, ve = e.Eta * e.Eta, c = e.AmplitudeEtaCovariance;
+        double vw = (1 - eta) * (1 - eta) * va + a * a * ve - 2 * a * (1 - eta) * c;
+        double vf = eta * eta * va + a * a * ve + 2 * a * eta * c;
+        return r with
+        {
+            R2StarStandardErrorPerSecond = e.Rate,
+            FatFractionStandardErrorPercent = 100 * e.Eta,
+            WaterSignalStandardError = Math.Sqrt(Math.Max(vw, 0)),
+            FatSignalStandardError = Math.Sqrt(Math.Max(vf, 0)),
+        };
     }
 
     /// <summary>
@@ -69,9 +86,11 @@ public static class FatWaterFit
         var kept = waterKept ? water : fat;
         var other = waterKept ? fat : water;
         double margin = SignedMargin(kept.Cost, other.Cost, noiseVariance, te.Count, 3);
-        bool ambiguous = Math.Abs(margin) < o.AmbiguityMargin;
+        bool ambiguous = Ambiguous(margin, o);
         string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-        if (ambiguous)
+        if (ambiguous && margin < 0)
+            warnings.Add(F($"Water/fat ambiguous: the fat-dominant branch (PDFF {100 * other.Eta:0.#} %) fits better by {-margin:0.##} noise variances, not by the {o.FatBranchMinimumMargin} the liver prior asks; the water-dominant branch is kept. Check with complex data or the liver context."));
+        else if (ambiguous)
             warnings.Add(F($"Water/fat ambiguous: the other branch (PDFF {100 * other.Eta:0.#} %) fits almost as well (margin {margin:0.##} < {o.AmbiguityMargin}); check with complex data or the liver context."));
         if (!waterKept)
             warnings.Add(F($"Fat-dominant solution kept (PDFF {100 * kept.Eta:0.#} %): rare in liver; the water-dominant branch gives PDFF {100 * other.Eta:0.#} %, R2* {other.Rate:0.#} s⁻¹."));
@@ -94,7 +113,7 @@ public static class FatWaterFit
             SwapSuspected = ambiguous || !waterKept,
             OtherBranchFatFractionPercent = 100 * other.Eta,
             OtherBranchR2StarPerSecond = other.Rate,
-            Rmse = Math.Sqrt(kept.Cost / te.Count),
+            Rmse = Math.Sqrt(kept.Rss / te.Count),
             Iterations = kept.Iterations,
             Status = status,
             EchoTimesMs = [.. te],
@@ -148,8 +167,12 @@ public static class FatWaterFit
         if (fat.Status == DecayFitStatus.Failed) return true;
         if (water.Status == DecayFitStatus.Failed) return false;
         if (!o.PreferWaterDominant) return water.Cost <= fat.Cost;
-        return !(SignedMargin(fat.Cost, water.Cost, noiseVariance, n, 3) > o.AmbiguityMargin);
+        return !(SignedMargin(fat.Cost, water.Cost, noiseVariance, n, 3) > o.FatBranchMinimumMargin);
     }
+
+    /// <summary>A magnitude branch choice is flagged when the margin is below <see cref="FatWaterOptions.AmbiguityMargin"/>,
+    /// including a water branch kept although the fat branch fits better (negative margin).</summary>
+    internal static bool Ambiguous(double signedMargin, FatWaterOptions o) => signedMargin < o.AmbiguityMargin;
 
     /// <summary>(other − kept) / σ̂², negative when the kept branch fits worse, capped at ±<see cref="MarginCap"/>. σ̂² is the
     /// known noise variance when σ was given (NaN otherwise), else kept / (n − p).</summary>

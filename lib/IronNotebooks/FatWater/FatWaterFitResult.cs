@@ -32,9 +32,10 @@ public sealed record FatWaterFitResult
     /// <summary>The branch kept.</summary>
     public required FatWaterBranch Branch { get; init; }
 
-    /// <summary>(SSR of the other branch − SSR of the kept one) / σ̂², σ̂² = SSR_kept / (n − p): how many noise variances
-    /// separate the two solutions (negative when the liver prior kept the water branch although it fits slightly worse).
-    /// |margin| below <see cref="FatWaterOptions.AmbiguityMargin"/> makes the choice a coin toss. Capped at ±10⁶.</summary>
+    /// <summary>(cost of the other branch − cost of the kept one) / σ̂²: how many noise variances separate the two solutions
+    /// (negative when the liver prior kept the water branch although it fits worse). Magnitude fits with σ known: 2·Δ Rician
+    /// log-likelihood (several channels: second-moment ΔSSR / (4σ²·mean M²)); without σ: ΔSSR / σ̂², σ̂² = SSR_kept / (n − 3).
+    /// A margin below <see cref="FatWaterOptions.AmbiguityMargin"/> makes the choice a coin toss (flagged). Capped at ±10⁶.</summary>
     public required double BranchMargin { get; init; }
 
     /// <summary>True when the water/fat assignment may be swapped: an ambiguous branch margin, a fat-dominant liver-range
@@ -47,7 +48,22 @@ public sealed record FatWaterFitResult
     /// <summary>R2* of the branch not kept, s⁻¹.</summary>
     public required double OtherBranchR2StarPerSecond { get; init; }
 
-    /// <summary>Root-mean-square residual of the kept solution, in the units fitted (signal, or signal² when noise-floor aware).</summary>
+    /// <summary>Standard error of <see cref="R2StarPerSecond"/>, s⁻¹ (magnitude fits): covariance σ²·(JᵀJ)⁻¹ of (A, η, R2*) from
+    /// the Jacobian of the magnitude model at the solution, σ the given noise or else σ̂² = SSR/(n − 3). Null when not
+    /// computed (complex fits) or singular. For LicUncertainty.WithInterval's fit component.</summary>
+    public double? R2StarStandardErrorPerSecond { get; init; }
+
+    /// <summary>Standard error of <see cref="FatFractionPercent"/>, percentage points (as <see cref="R2StarStandardErrorPerSecond"/>).</summary>
+    public double? FatFractionStandardErrorPercent { get; init; }
+
+    /// <summary>Standard error of <see cref="WaterSignal"/>, signal units (delta method from the covariance of A and η).</summary>
+    public double? WaterSignalStandardError { get; init; }
+
+    /// <summary>Standard error of <see cref="FatSignal"/>, signal units.</summary>
+    public double? FatSignalStandardError { get; init; }
+
+    /// <summary>Root-mean-square residual of the kept solution against the magnitudes, signal units (magnitude fits), or of the
+    /// complex residual (complex fits).</summary>
     public required double Rmse { get; init; }
 
     /// <summary>Iterations of the kept branch's refinement.</summary>

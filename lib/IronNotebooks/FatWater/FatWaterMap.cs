@@ -64,7 +64,7 @@ public static class FatWaterMap
                         bool waterKept = FatWaterFit.KeepWater(water, fat, noiseVariance, m, o);
                         var kept = waterKept ? water : fat;
                         double margin = FatWaterFit.SignedMargin(kept.Cost, (waterKept ? fat : water).Cost, noiseVariance, m, 3);
-                        bool swap = !waterKept || Math.Abs(margin) < o.AmbiguityMargin;
+                        bool swap = !waterKept || FatWaterFit.Ambiguous(margin, o);
                         Store(map, idx, kept.Status, kept.Rate, maxRate, 100 * kept.Eta, kept.Amplitude * (1 - kept.Eta), kept.Amplitude * kept.Eta, swap, local.counts);
                     }
                     progress?.Report((double)Interlocked.Increment(ref rowsDone) / totalRows);

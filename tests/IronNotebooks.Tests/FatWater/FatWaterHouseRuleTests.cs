@@ -7,8 +7,9 @@ public sealed class FatWaterHouseRuleTests
 {
     private static readonly Type[] PublicTypes = HouseRules.PublicTypesOf("IronNotebooks.FatWater");
 
-    /// <summary>Signals are in the image's own units; the margin is a ratio of sums of squares; RMSE in the fitted units.</summary>
-    private static readonly HashSet<string> AllowedDoubleNames = ["WaterSignal", "FatSignal", "BranchMargin", "Rmse", "NoiseSigma", "MaskThreshold", "AmbiguityMargin", "RelativeTolerance"];
+    /// <summary>Signals are in the image's own units; the margins are ratios of sums of squares; RMSE in the fitted units.</summary>
+    private static readonly HashSet<string> AllowedDoubleNames = ["WaterSignal", "FatSignal", "BranchMargin", "Rmse", "NoiseSigma", "MaskThreshold", "AmbiguityMargin", "RelativeTolerance",
+        "WaterSignalStandardError", "FatSignalStandardError", "FatBranchMinimumMargin"];
 
     [Fact]
     public void PublicDoubleProperties_CarryAUnitOrAreOnTheAllowList() =>

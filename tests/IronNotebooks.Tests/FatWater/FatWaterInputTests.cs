@@ -81,6 +81,72 @@ public sealed class FatWaterInputTests
     }
 
     [Fact]
+    public void FromMagnitudeAndPhase_PhaseWithFewerEchoes_ThrowsWithBothCounts()
+    {
+        var v = ChemicalShiftSimulation.Volume(1.5, size: 16);
+        var mag = v.Series.Magnitude;
+        var phase = v.Series.PhaseRadians!;
+        var fewer = MultiEchoSeries.FromPlanes("phase", [.. phase.EchoTimesMs.Take(5)], [.. phase.Slices.Select(s => s with { Echoes = [.. s.Echoes.Take(5)] })], 1.5, "phase folder");
+        var ex = Assert.Throws<ImagingException>(() => ChemicalShiftSeries.FromMagnitudeAndPhase(mag, fewer));
+        Assert.Contains("5 phase echoes for 6 magnitude echoes", ex.Message);
+        Assert.Contains("phase folder", ex.Message);
+    }
+
+    [Fact]
+    public void FromMagnitudeAndPhase_PhaseWithAnotherMatrix_ThrowsNamingTheSlice()
+    {
+        var mag = ChemicalShiftSimulation.Volume(1.5, size: 16).Series.Magnitude;
+        var phase = ChemicalShiftSimulation.Volume(1.5, size: 12).Series.PhaseRadians!;
+        var ex = Assert.Throws<ImagingException>(() => ChemicalShiftSeries.FromMagnitudeAndPhase(mag, phase));
+        Assert.Contains("slice 0 is 12 × 12 in phase and 16 × 16 in magnitude", ex.Message);
+    }
+
+    [Fact]
+    public void FromMagnitudeAndPhase_PhaseWithAnotherSliceCount_ThrowsWithBothCounts()
+    {
+        var mag = ChemicalShiftSimulation.Volume(1.5, size: 16, slices: 2).Series.Magnitude;
+        var phase = ChemicalShiftSimulation.Volume(1.5, size: 16, slices: 1).Series.PhaseRadians!;
+        var ex = Assert.Throws<ImagingException>(() => ChemicalShiftSeries.FromMagnitudeAndPhase(mag, phase));
+        Assert.Contains("1 phase slices for 2 magnitude slices", ex.Message);
+    }
+
+    [Fact]
+    public void FromMagnitudeAndPhase_MagnitudeGivenAsPhase_ThrowsNamingTheValueAndTheScale()
+    {
+        var mag = ChemicalShiftSimulation.Volume(1.5, size: 16).Series.Magnitude;
+        var ex = Assert.Throws<ImagingException>(() => ChemicalShiftSeries.FromMagnitudeAndPhase(mag, mag));
+        Assert.Contains("beyond ±2π", ex.Message);
+        Assert.Contains("radiansPerUnit", ex.Message);
+    }
+
+    [Fact]
+    public void FromMagnitudeAndPhase_IntegerPhaseWithItsScale_IsAccepted()
+    {
+        var v = ChemicalShiftSimulation.Volume(1.5, size: 16);
+        var phase = v.Series.PhaseRadians!;
+        var asIntegers = MultiEchoSeries.FromPlanes("phase", phase.EchoTimesMs,
+            [.. phase.Slices.Select(s => s with { Echoes = [.. s.Echoes.Select(p => new ImagePlane([.. p.Pixels.ToArray().Select(r => MathF.Round(r / MathF.PI * 4096))], p.Geometry, p.EchoTimeMs, p.Source))] })], 1.5, "phase folder");
+        var paired = ChemicalShiftSeries.FromMagnitudeAndPhase(v.Series.Magnitude, asIntegers, Math.PI / 4096);
+        Assert.True(paired.HasPhase);
+        Assert.Throws<ImagingException>(() => ChemicalShiftSeries.FromMagnitudeAndPhase(v.Series.Magnitude, asIntegers));
+    }
+
+    [Fact]
+    public void FitComplex_TwoEchoes_ThrowsNamingTheMinimum()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FatWaterFit.FitComplex([1.2, 2.3], [900, 700], [0, 10], FatWaterOptions.At(1.5)));
+        Assert.Contains("complex fat–water model needs at least 3 echoes; got 2", ex.Message);
+        Assert.Equal("echoTimesMs", ex.ParamName);
+    }
+
+    [Fact]
+    public void FitComplex_RealAndImaginaryOfDifferentLengths_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FatWaterFit.FitComplex([1.2, 2.2, 3.2, 4.2], [900, 700, 600, 500], [0, 10, 5], FatWaterOptions.At(1.5)));
+        Assert.Contains("imaginary", ex.Message);
+    }
+
+    [Fact]
     public void ComputeComplex_MagnitudeOnlySeries_ThrowsAskingForPhase()
     {
         var v = ChemicalShiftSimulation.Volume(1.5, size: 16);

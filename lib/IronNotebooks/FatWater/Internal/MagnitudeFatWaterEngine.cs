@@ -5,9 +5,17 @@ namespace IronNotebooks.FatWater.Internal;
 /// <summary>One branch's optimum of a magnitude fat–water fit.</summary>
 internal struct BranchFit
 {
-    public double Eta, Rate, Amplitude, Cost;
+    /// <summary>Cost compared between branches: the sum of squares, or with σ known 2σ²·(Rician negative log-likelihood + const),
+    /// so that a difference divided by σ² is 2·Δlog-likelihood. Rss: Σ (M − model)², for the RMSE.</summary>
+    public double Eta, Rate, Amplitude, Cost, Rss;
     public int Iterations;
     public DecayFitStatus Status;
+}
+
+/// <summary>Standard errors of one branch optimum (A, η, R), from the Jacobian of the magnitude model at the solution.</summary>
+internal struct BranchErrors
+{
+    public double Amplitude, Eta, Rate, AmplitudeEtaCovariance;
 }
 
 /// <summary>
@@ -16,6 +24,9 @@ internal struct BranchFit
 /// amplitude given (η, R), so the amplitude is projected out (variable projection, as the decay engines do) and the fit
 /// is a 2-D problem per branch: a precomputed (η, R) grid (no transcendental function per grid point) then a
 /// Levenberg–Marquardt on (η, R) with the Kaufman VARPRO Jacobian, η held inside the branch (water: η ≤ ½, fat: η ≥ ½).
+/// With σ known (single channel) the second-moment optimum is only the start: each branch is then refined to the Rician
+/// maximum likelihood on the magnitudes (<see cref="RicianRefine"/>), which weights the echoes by what they carry and
+/// removes the floor's bias without the second moment's noise amplification at high R2*.
 /// One engine per echo train and thread; nothing is allocated per fit.
 /// </summary>
 internal sealed class MagnitudeFatWaterEngine
@@ -35,7 +46,9 @@ internal sealed class MagnitudeFatWaterEngine
     private readonly int _maxIter;
     private readonly double _tol;
     private readonly double[] _grid; // [branch][eta][rate][echo]
-    private readonly double[] _y, _g, _dEta, _dRate, _u;
+    private readonly double[] _gridInverseNorm; // 1 / Σₖ g² per grid point
+    private readonly double[] _y, _g, _dEta, _dRate, _u, _mag;
+    private readonly bool _rician;
 
     public MagnitudeFatWaterEngine(IReadOnlyList<double> echoTimesMs, FatWaterOptions o)
     {
@@ -61,6 +74,10 @@ internal sealed class MagnitudeFatWaterEngine
         _dEta = new double[_m];
         _dRate = new double[_m];
         _u = new double[_m];
+        _mag = new double[_m];
+        // The Rician likelihood is the magnitude's distribution for one channel; a sum of squares over L > 1 channels is
+        // non-central chi, for which the second-moment fit stays.
+        _rician = _squared && o.CoilCount == 1;
         int ne = WaterGrid.Length, nr = RateGrid.Length;
         _grid = new double[2 * ne * nr * _m];
         for (int b = 0; b < 2; b++)
@@ -73,6 +90,13 @@ internal sealed class MagnitudeFatWaterEngine
                         double e = Math.Exp(-RateGrid[j] * _t[k]);
                         _grid[((b * ne + i) * nr + j) * _m + k] = _squared ? u2 * e * e : Math.Sqrt(u2) * e;
                     }
+        _gridInverseNorm = new double[2 * ne * nr];
+        for (int gi = 0; gi < _gridInverseNorm.Length; gi++)
+        {
+            double sgg = 0;
+            for (int k = 0; k < _m; k++) sgg += _grid[gi * _m + k] * _grid[gi * _m + k];
+            _gridInverseNorm[gi] = sgg > 0 ? 1 / sgg : 0;
+        }
     }
 
     public int Echoes => _m;
@@ -100,36 +124,42 @@ internal sealed class MagnitudeFatWaterEngine
         for (int k = 0; k < _m; k++)
         {
             double v = magnitude[k];
+            _mag[k] = v;
             _y[k] = _squared ? v * v - _floor : v;
             syy += _y[k] * _y[k];
             mm += v * v;
         }
-        noiseVariance = double.IsNaN(_sigma) ? double.NaN : _squared ? 4 * _sigma * _sigma * mm / _m : _sigma * _sigma;
+        noiseVariance = double.IsNaN(_sigma) ? double.NaN : _squared && !_rician ? 4 * _sigma * _sigma * mm / _m : _sigma * _sigma;
         water = Branch(0, syy);
         fat = Branch(1, syy);
+        if (_rician)
+        {
+            water = RicianRefine(water, EtaLow, 0.5);
+            fat = RicianRefine(fat, 0.5, EtaHigh);
+        }
     }
 
     private BranchFit Branch(int b, double syy)
     {
         int ne = WaterGrid.Length, nr = RateGrid.Length;
-        double best = double.PositiveInfinity;
+        double best = double.PositiveInfinity, bAmp = 0;
         int bi = 0, bj = 0;
         for (int i = 0; i < ne; i++)
             for (int j = 0; j < nr; j++)
             {
-                int o = ((b * ne + i) * nr + j) * _m;
-                double sgy = 0, sgg = 0;
-                for (int k = 0; k < _m; k++)
-                {
-                    double g = _grid[o + k];
-                    sgy += g * _y[k];
-                    sgg += g * g;
-                }
-                double cost = sgy > 0 ? syy - sgy * sgy / sgg : syy;
-                if (cost < best) { best = cost; bi = i; bj = j; }
+                int gi = (b * ne + i) * nr + j, o = gi * _m;
+                double sgy = 0;
+                for (int k = 0; k < _m; k++) sgy += _grid[o + k] * _y[k];
+                // Σg² does not depend on the data: precomputed per grid point.
+                double cost = sgy > 0 ? syy - sgy * sgy * _gridInverseNorm[gi] : syy;
+                if (cost < best) { best = cost; bi = i; bj = j; bAmp = sgy > 0 ? sgy * _gridInverseNorm[gi] : 0; }
             }
         double lo = b == 0 ? EtaLow : 0.5, hi = b == 0 ? 0.5 : EtaHigh;
-        return Refine((b == 0 ? WaterGrid : FatGrid)[bi], RateGrid[bj], lo, hi, syy);
+        double eta0 = (b == 0 ? WaterGrid : FatGrid)[bi], rate0 = RateGrid[bj];
+        // Rician: the likelihood refinement starts from the best grid point (the second-moment least squares there only
+        // chose the start; refining it first cost as much again and changed no estimate by more than its SE/100).
+        if (_rician) return new BranchFit { Eta = eta0, Rate = rate0, Amplitude = Math.Sqrt(Math.Max(bAmp, 0)), Status = DecayFitStatus.Converged };
+        return Refine(eta0, rate0, lo, hi, syy);
     }
 
     /// <summary>Levenberg–Marquardt on (η, R) with the amplitude projected out; Marquardt scaling, box constraints by clamping.</summary>
@@ -177,9 +207,188 @@ internal sealed class MagnitudeFatWaterEngine
         fit.Rate = rate;
         fit.Amplitude = _squared ? Math.Sqrt(Math.Max(amp, 0)) : amp;
         fit.Cost = Math.Max(cost, 0);
+        fit.Rss = _squared ? MagnitudeRss(fit.Amplitude, eta, rate) : fit.Cost;
         fit.Iterations = iter;
         if (!double.IsFinite(cost)) fit.Status = DecayFitStatus.Failed;
         return fit;
+    }
+
+    /// <summary>Σ (M − A·g)² of the magnitude model.</summary>
+    private double MagnitudeRss(double amp, double eta, double rate)
+    {
+        double rss = 0;
+        for (int k = 0; k < _m; k++)
+        {
+            double r = _mag[k] - amp * Shape(eta, rate, k, out _, out _);
+            rss += r * r;
+        }
+        return rss;
+    }
+
+    /// <summary>g = |(1 − η) + η·c(t)|·e^(−R·t) of echo k, with ∂g/∂η and e^(−R·t).</summary>
+    private double Shape(double eta, double rate, int k, out double dgdEta, out double decay)
+    {
+        double re = 1 + eta * _a[k], u2 = re * re + eta * eta * _ci2[k], u = Math.Sqrt(u2);
+        decay = Math.Exp(-rate * _t[k]);
+        dgdEta = u > 0 ? (re * _a[k] + eta * _ci2[k]) / u * decay : 0;
+        return u * decay;
+    }
+
+    /// <summary>
+    /// Rician maximum likelihood of (A, η, R) in one branch from <paramref name="start"/> (the second-moment optimum).
+    /// Cost C = Σ (M − S)² − 2σ²·Σ log(e^(−z)·I0(z)), z = M·S/σ², which is 2σ² × (the negative log-likelihood of the
+    /// Rice distribution up to a constant): its gradient is −2·Σ Jₖ·(Mₖ·I1(zₖ)/I0(zₖ) − Sₖ), so a Gauss–Newton step fits S to
+    /// the "Rician-corrected" magnitudes M·I1/I0 (Fisher scoring with the Gaussian information JᵀJ/σ²), Levenberg–Marquardt
+    /// damped, η held in the branch. The approach: Rician likelihood for magnitude fat–water fitting at high R2* and low
+    /// SNR, Bray et al., MRM 2023, doi:10.1002/mrm.29493 (MAGORINO); for R2*, Feng et al., MRM 2013;70:1765.
+    /// </summary>
+    private BranchFit RicianRefine(in BranchFit start, double lo, double hi)
+    {
+        if (start.Status == DecayFitStatus.Failed) return start;
+        Span<double> p = [start.Amplitude, start.Eta, start.Rate];
+        Span<double> jtj = stackalloc double[9], jtr = stackalloc double[3], tjtj = stackalloc double[9], tjtr = stackalloc double[3];
+        Span<double> trial = stackalloc double[3], step = stackalloc double[3];
+        double cost = RicianCost(p, jtj, jtr, out double rss);
+        double scale = Math.Max(p[0], 1e-300);
+        double lambda = 1e-3;
+        int iter = 0;
+        var status = DecayFitStatus.MaxIterations;
+        while (iter < _maxIter)
+        {
+            iter++;
+            bool accepted = false, done = false;
+            while (true)
+            {
+                bool etaFixed = (p[1] <= lo && StepPushesOut(jtj, jtr, lambda, -1)) || (p[1] >= hi && StepPushesOut(jtj, jtr, lambda, +1));
+                SolveDamped(jtj, jtr, lambda, etaFixed, step);
+                trial[0] = Math.Max(p[0] + step[0], 0);
+                trial[1] = Math.Clamp(p[1] + step[1], lo, hi);
+                trial[2] = Math.Clamp(p[2] + step[2], 0, _maxRate);
+                double c = RicianCost(trial, tjtj, tjtr, out double trialRss);
+                if (double.IsFinite(c) && c <= cost)
+                {
+                    bool small = Math.Abs(trial[0] - p[0]) <= _tol * scale && Math.Abs(trial[1] - p[1]) <= _tol && Math.Abs(trial[2] - p[2]) <= _tol * (p[2] + 1);
+                    double decrease = cost - c;
+                    trial.CopyTo(p);
+                    tjtj.CopyTo(jtj);
+                    tjtr.CopyTo(jtr);
+                    cost = c;
+                    rss = trialRss;
+                    accepted = true;
+                    // A decrease below 10⁻⁴ noise variance leaves the estimates within ~10⁻² standard errors of the optimum.
+                    if (small || decrease <= 1e-4 * _sigma * _sigma) done = true;
+                    lambda = Math.Max(lambda / 10, 1e-12);
+                    break;
+                }
+                lambda *= 10;
+                // Heavily damped steps that still do not decrease the cost: at the optimum to rounding.
+                if (lambda > 1e6) { done = true; break; }
+            }
+            if (done || !accepted) { status = DecayFitStatus.Converged; break; }
+        }
+        if (!double.IsFinite(cost)) return start;
+        return new BranchFit
+        {
+            Amplitude = p[0], Eta = p[1], Rate = p[2], Cost = cost, Rss = rss,
+            Iterations = start.Iterations + iter, Status = status,
+        };
+    }
+
+    /// <summary>Whether the free (undamped-in-η) step would move η past its bound in direction <paramref name="sign"/>.</summary>
+    private static bool StepPushesOut(ReadOnlySpan<double> jtj, ReadOnlySpan<double> jtr, double lambda, int sign)
+    {
+        Span<double> s = stackalloc double[3];
+        SolveDamped(jtj, jtr, lambda, false, s);
+        return sign * s[1] > 0;
+    }
+
+    /// <summary>(JᵀJ + λ·diag JᵀJ)·δ = Jᵀr for (A, η, R); with η fixed, the 2 × 2 system in (A, R) and δη = 0.</summary>
+    private static void SolveDamped(ReadOnlySpan<double> jtj, ReadOnlySpan<double> jtr, double lambda, bool etaFixed, Span<double> step)
+    {
+        double a00 = jtj[0] * (1 + lambda) + 1e-300, a11 = jtj[4] * (1 + lambda) + 1e-300, a22 = jtj[8] * (1 + lambda) + 1e-300;
+        double a01 = jtj[1], a02 = jtj[2], a12 = jtj[5];
+        if (etaFixed)
+        {
+            double det2 = a00 * a22 - a02 * a02;
+            step[0] = det2 != 0 ? (a22 * jtr[0] - a02 * jtr[2]) / det2 : 0;
+            step[1] = 0;
+            step[2] = det2 != 0 ? (a00 * jtr[2] - a02 * jtr[0]) / det2 : 0;
+            return;
+        }
+        Solve3(a00, a01, a02, a11, a12, a22, jtr[0], jtr[1], jtr[2], out step[0], out step[1], out step[2]);
+    }
+
+    /// <summary>Symmetric 3 × 3 solve by Cramer's rule (zero when singular).</summary>
+    private static void Solve3(double a00, double a01, double a02, double a11, double a12, double a22, double b0, double b1, double b2,
+        out double x0, out double x1, out double x2)
+    {
+        double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
+        double c11 = a00 * a22 - a02 * a02, c12 = a01 * a02 - a00 * a12, c22 = a00 * a11 - a01 * a01;
+        double det = a00 * c00 + a01 * c01 + a02 * c02;
+        if (!(Math.Abs(det) > 0) || !double.IsFinite(det)) { x0 = x1 = x2 = 0; return; }
+        x0 = (c00 * b0 + c01 * b1 + c02 * b2) / det;
+        x1 = (c01 * b0 + c11 * b1 + c12 * b2) / det;
+        x2 = (c02 * b0 + c12 * b1 + c22 * b2) / det;
+    }
+
+    /// <summary>The Rician cost at p = (A, η, R) with JᵀJ (row-major 3 × 3), Jᵀr (r = M·I1/I0 − S) and Σ (M − S)².</summary>
+    private double RicianCost(ReadOnlySpan<double> p, Span<double> jtj, Span<double> jtr, out double rss)
+    {
+        jtj.Clear();
+        jtr.Clear();
+        double amp = p[0], eta = p[1], rate = p[2], s2 = _sigma * _sigma, cost = 0, product = 1, divisor = 1, logSum = 0;
+        double e0 = double.IsNaN(_step) ? 0 : Math.Exp(-rate * _t[0]), q = double.IsNaN(_step) ? 0 : Math.Exp(-rate * _step), ek = e0;
+        for (int k = 0; k < _m; k++)
+        {
+            double re = 1 + eta * _a[k], u = Math.Sqrt(re * re + eta * eta * _ci2[k]);
+            double e = double.IsNaN(_step) ? Math.Exp(-rate * _t[k]) : (k == 0 ? e0 : ek * q);
+            ek = e;
+            double g = u * e, s = amp * g, mk = _mag[k];
+            double f = RicianLikelihood.ScaledI0Parts(Math.Max(mk * s / s2, 0), out double ratio, out double dk);
+            double d = mk - s;
+            cost += d * d;
+            // Two logarithms per evaluation: Σ log(e^(−z)·I0(z)) = log Π f − ½·log Π d (folded before either could leave range).
+            product *= f;
+            divisor *= dk;
+            if (product < 1e-250 || divisor > 1e250) { logSum += Math.Log(product) - 0.5 * Math.Log(divisor); product = divisor = 1; }
+            double r = mk * ratio - s;
+            double j0 = g, j1 = u > 0 ? amp * (re * _a[k] + eta * _ci2[k]) / u * e : 0, j2 = -_t[k] * s;
+            jtj[0] += j0 * j0; jtj[1] += j0 * j1; jtj[2] += j0 * j2;
+            jtj[4] += j1 * j1; jtj[5] += j1 * j2; jtj[8] += j2 * j2;
+            jtr[0] += j0 * r; jtr[1] += j1 * r; jtr[2] += j2 * r;
+        }
+        jtj[3] = jtj[1]; jtj[6] = jtj[2]; jtj[7] = jtj[5];
+        rss = cost;
+        return cost - 2 * s2 * (logSum + Math.Log(product) - 0.5 * Math.Log(divisor));
+    }
+
+    /// <summary>
+    /// Standard errors of (A, η, R) at a branch optimum of the last fitted pixel: covariance σ²·(JᵀJ)⁻¹ with J the Jacobian
+    /// of the magnitude model A·g(η, R) and σ² the known noise variance, else Σ (M − A·g)² / (n − 3) as the decay fits do.
+    /// With η on a branch bound (an active constraint) its standard error is that of the free fit at the same point.
+    /// </summary>
+    public BranchErrors Errors(in BranchFit fit)
+    {
+        double sigma2 = double.IsNaN(_sigma) ? fit.Rss / Math.Max(_m - 3, 1) : _sigma * _sigma;
+        double a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0;
+        for (int k = 0; k < _m; k++)
+        {
+            double g = Shape(fit.Eta, fit.Rate, k, out double dg, out _);
+            double j0 = g, j1 = fit.Amplitude * dg, j2 = -_t[k] * fit.Amplitude * g;
+            a00 += j0 * j0; a01 += j0 * j1; a02 += j0 * j2; a11 += j1 * j1; a12 += j1 * j2; a22 += j2 * j2;
+        }
+        double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
+        double c11 = a00 * a22 - a02 * a02, c22 = a00 * a11 - a01 * a01;
+        double det = a00 * c00 + a01 * c01 + a02 * c02;
+        if (!(det > 0) || !double.IsFinite(det) || fit.Status == DecayFitStatus.Failed)
+            return new BranchErrors { Amplitude = double.NaN, Eta = double.NaN, Rate = double.NaN, AmplitudeEtaCovariance = double.NaN };
+        return new BranchErrors
+        {
+            Amplitude = Math.Sqrt(Math.Max(sigma2 * c00 / det, 0)),
+            Eta = Math.Sqrt(Math.Max(sigma2 * c11 / det, 0)),
+            Rate = Math.Sqrt(Math.Max(sigma2 * c22 / det, 0)),
+            AmplitudeEtaCovariance = sigma2 * c01 / det,
+        };
     }
 
     /// <summary>Projected cost at (η, R) and, when asked, the Gauss–Newton normal matrix and gradient of the Kaufman Jacobian.</summary>

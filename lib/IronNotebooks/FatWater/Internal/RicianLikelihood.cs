@@ -1,0 +1,41 @@
+namespace IronNotebooks.FatWater.Internal;
+
+/// <summary>
+/// The pieces of the Rician log-likelihood a per-pixel fit needs, at constant cost (no loop, one logarithm):
+/// log(e^(−z)·I0(z)) and the ratio I1(z)/I0(z), from the polynomial approximations of Abramowitz &amp; Stegun 9.8.1–9.8.4
+/// (measured against the power/asymptotic series of the decay models' Rician mean in FatWaterStandardErrorTests: log error
+/// below 5·10⁻⁷, ratio error below 1.1·10⁻⁶ relative — far below a noise variance in the cost). The exact series cost a loop and an exponential per echo, too slow for a 2-million-pixel map.
+/// </summary>
+internal static class RicianLikelihood
+{
+    /// <summary>log(e^(−z)·I0(z)) and I1(z)/I0(z) for z ≥ 0.</summary>
+    public static void LogScaledI0AndRatio(double z, out double logI0e, out double ratio)
+    {
+        double f = ScaledI0Parts(z, out ratio, out double d);
+        logI0e = Math.Log(f) - 0.5 * Math.Log(d);
+    }
+
+    /// <summary>
+    /// e^(−z)·I0(z) = f/√d (f returned, f ∈ (0, 1], d ≥ 1) and I1(z)/I0(z) for z ≥ 0, without a logarithm or square root:
+    /// a caller summing log(e^(−z)·I0(z)) over echoes multiplies the f and the d and takes two logarithms in all.
+    /// </summary>
+    public static double ScaledI0Parts(double z, out double ratio, out double d)
+    {
+        if (z < 3.75)
+        {
+            double t = z / 3.75, q = t * t;
+            double i0 = 1 + q * (3.5156229 + q * (3.0899424 + q * (1.2067492 + q * (0.2659732 + q * (0.0360768 + q * 0.0045813)))));
+            double i1OverZ = 0.5 + q * (0.87890594 + q * (0.51498869 + q * (0.15084934 + q * (0.02658733 + q * (0.00301532 + q * 0.00032411)))));
+            ratio = z * i1OverZ / i0;
+            d = 1;
+            return i0 * Math.Exp(-z);
+        }
+        double u = 3.75 / z;
+        double p0 = 0.39894228 + u * (0.01328592 + u * (0.00225319 + u * (-0.00157565 + u * (0.00916281 + u * (-0.02057706 + u * (0.02635537 + u * (-0.01647633 + u * 0.00392377)))))));
+        double p1 = 0.39894228 + u * (-0.03988024 + u * (-0.00362018 + u * (0.00163801 + u * (-0.01031555 + u * (0.02282967 + u * (-0.02895312 + u * (0.01787654 + u * -0.00420059)))))));
+        // √z·e^(−z)·Iν(z) = pν(3.75/z).
+        ratio = p1 / p0;
+        d = z;
+        return p0;
+    }
+}
