@@ -39,6 +39,41 @@ public sealed class RoiProposeCliTests
     }
 
     [Fact]
+    public void RoiPropose_ClassicDicomExam_ReferencesTheProposedSlicesFileAndExamMeasureAveragesTheThreeDiscsOnly()
+    {
+        // The reference image lets `exam measure` find the proposed slice through its geometry (a "SOURCE slice K" text
+        // is no file, and the set would then be measured on slice 0); the parenchyma mask is the discs' region, not a
+        // fourth liver ROI.
+        string root = Path.Combine(Path.GetTempPath(), "ironnb-propose-ref-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, error) = CliHarness.Run("synth", "--anatomy", "random", "--protocol", "multi-echo-gre", "--matrix", "128", "--lic", "80", "--seed", "5", "--out", root);
+            Assert.True(code == 0, error);
+            string exam = Path.Combine(root, "SYN-0001");
+            string proposedFile = Path.Combine(root, "proposed.json");
+            (code, _, error) = CliHarness.Run("roi", "propose", exam, "--out", proposedFile);
+            Assert.True(code == 0, error);
+            var set = RoiSet.Load(proposedFile);
+            Assert.NotNull(set.ReferenceImage);
+            Assert.False(Path.IsPathRooted(set.ReferenceImage), set.ReferenceImage);
+            Assert.True(File.Exists(Path.Combine(exam, set.ReferenceImage)), set.ReferenceImage);
+            Assert.Contains(set.Rois, r => r is MaskRoi && r.Role == RoiRole.Liver);
+
+            (code, var output, error) = CliHarness.Run("exam", "measure", exam, "--rois", proposedFile, "--json");
+            Assert.True(code == 0, error);
+            Assert.Contains($"pixel ROIs mapped to patient mm through '{set.ReferenceImage}'", output);
+            Assert.DoesNotContain("not a readable image of the exam", output);
+            using var doc = JsonDocument.Parse(output);
+            var r2star = doc.RootElement.GetProperty("rows").EnumerateArray().First(r => r.GetProperty("method").GetString() == "r2star" && r.GetProperty("status").GetString() == "estimated");
+            Assert.Contains(r2star.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("rate = mean of 3 liver ROI fits", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void RoiPropose_SyntheticRennesSirExam_LiverAndMuscleDiscsOnTheirTissuesAndLicSirWithinTenPercentOfTheTruthRois()
     {
         // The SIR series (PD, T2, T2+, T2++: one TR and flip angle) are loaded as one multi-echo series; the proposal must be
