@@ -57,8 +57,9 @@ public static class RoiImportCommand
         return new Imported(r.Rois, c.Exam is null ? "none (no --exam)" : "SOP Instance UID", series.Count == 1 ? series[0] : null, [.. notes]);
     }
 
-    /// <summary>JSON of one imported ROI.</summary>
-    public sealed record RoiEntry(string Name, string Role, int Rows, int Columns, int Pixels, IReadOnlyList<double>? PlaneOriginMm);
+    /// <summary>JSON of one imported ROI: its shape (circle, ellipse, polygon, rectangle or mask); grid and pixel count for masks
+    /// only (a shape is rasterised on the image it is measured on).</summary>
+    public sealed record RoiEntry(string Name, string Role, string Shape, int? Rows, int? Columns, int? Pixels, IReadOnlyList<double>? PlaneOriginMm);
 
     /// <summary>JSON of `roi import`.</summary>
     public sealed record ImportReport(string Input, string Kind, string SopClassUid, string Out, string Matching, string? SeriesInstanceUid, string? FrameOfReferenceUid,
@@ -96,8 +97,8 @@ public static class RoiImportCommand
         AtomicOutput.WriteFile(outFile.FullName, s => s.Write(System.Text.Encoding.UTF8.GetBytes(imported.Set.ToJson())), "--out");
         var report = new ImportReport(file.FullName, importer.Kind, sopClass, outFile.FullName, imported.Matching, imported.SeriesInstanceUid, imported.Set.FrameOfReferenceUid,
             [.. imported.Set.Rois.Select(r => r is MaskRoi m
-                ? new RoiEntry(m.Name, Role(m.Role), m.Rows, m.Columns, m.PixelIndices.Count, m.PlaneOriginMm is { } o ? [o.X, o.Y, o.Z] : null)
-                : new RoiEntry(r.Name, Role(r.Role), 0, 0, 0, null))],
+                ? new RoiEntry(m.Name, Role(m.Role), ShapeName(m), m.Rows, m.Columns, m.PixelIndices.Count, m.PlaneOriginMm is { } o ? [o.X, o.Y, o.Z] : null)
+                : new RoiEntry(r.Name, Role(r.Role), ShapeName(r), null, null, null, null))],
             notes);
         if (json)
         {
@@ -106,10 +107,14 @@ public static class RoiImportCommand
         }
         output.WriteLine($"{report.Rois.Count} ROI(s) from {importer.Kind} '{file.Name}'{(imported.SeriesInstanceUid is null ? " (no exam: planes as the file gives them)" : $", matched to series {imported.SeriesInstanceUid} by {imported.Matching}")} → {outFile.FullName}");
         foreach (var r in report.Rois)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Name} ({r.Role}): {r.Pixels} pixels of {r.Columns}×{r.Rows}"));
+            output.WriteLine(r.Pixels is int n
+                ? string.Create(CultureInfo.InvariantCulture, $"  {r.Name} ({r.Role}): mask, {n} pixels of {r.Columns}×{r.Rows}")
+                : $"  {r.Name} ({r.Role}): {r.Shape}");
         foreach (var n in notes) output.WriteLine($"note: {n}");
         return ExitCodes.Success;
     }
 
     private static string Role(RoiRole role) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
+
+    private static string ShapeName(RoiShape roi) => roi.GetType().Name is var n && n.EndsWith("Roi", StringComparison.Ordinal) ? n[..^3].ToLowerInvariant() : roi.GetType().Name;
 }

@@ -15,8 +15,23 @@ public sealed class RoiSelectionTests
         Assert.Equal(["liver-1", "liver-2"], RoiSelection.MeasuredLivers([Disc1, Parenchyma, Disc2, Muscle]).Select(r => r.Name));
 
     [Fact]
-    public void MeasuredLivers_OnlyMasks_AreTheMasks() =>
+    public void MeasuredLivers_OneMask_IsThatMask() =>
         Assert.Equal(["liver-parenchyma"], RoiSelection.MeasuredLivers([Parenchyma, Muscle]).Select(r => r.Name));
+
+    [Fact]
+    public void MeasuredLivers_MasksOnlyAsAfterASegRoundTrip_LeaveOutTheRegionHoldingTheOthers()
+    {
+        var disc1 = new MaskRoi("liver-1", RoiRole.Liver, 32, 32, [5, 6]);
+        var disc2 = new MaskRoi("liver-2", RoiRole.Liver, 32, 32, [37, 38]);
+        Assert.Equal(["liver-1", "liver-2"], RoiSelection.MeasuredLivers([disc1, Parenchyma, disc2]).Select(r => r.Name));
+    }
+
+    [Fact]
+    public void MeasuredLivers_MasksThatOnlyOverlap_AreAllMeasured()
+    {
+        var a = new MaskRoi("liver-a", RoiRole.Liver, 32, 32, [5, 6, 100]);
+        Assert.Equal(["liver-parenchyma", "liver-a"], RoiSelection.MeasuredLivers([Parenchyma, a]).Select(r => r.Name));
+    }
 
     [Fact]
     public void MeasuredLivers_NoLiverRoi_IsEmpty() => Assert.Empty(RoiSelection.MeasuredLivers([Muscle]));
