@@ -12,14 +12,10 @@ namespace IronNotebooks.Notebooks.Tests.Curated;
 /// </summary>
 public partial class NotebookPlumbingTests
 {
-    // Notebook 05 is being rewritten on the ROI proposal API (issue 16); it joins this test then.
-    private static readonly string[] BeingRewritten = ["05-getting-started.ipynb"];
-
     private const int MaxCodeLinesPerCell = 30;
 
     public static TheoryData<string> Notebooks() =>
-        [.. Directory.EnumerateFiles(Path.Combine(TestPaths.RepositoryRoot, "notebooks"), "*.ipynb").Select(p => Path.GetFileName(p))
-            .Where(n => !BeingRewritten.Contains(n)).Order()];
+        [.. Directory.EnumerateFiles(Path.Combine(TestPaths.RepositoryRoot, "notebooks"), "*.ipynb").Select(p => Path.GetFileName(p)).Order()];
 
     [GeneratedRegex(@"IronNotebooks\.sln|GetTempPath|FormattableString \w+\)|PadRight|PadLeft|\{[^{}\s]+,-?\d+(:[^}]*)?\}")]
     private static partial Regex Plumbing();
