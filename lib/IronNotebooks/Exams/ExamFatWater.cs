@@ -120,8 +120,16 @@ internal static class ExamFatWater
                 _ when double.IsFinite(rate) && rate > 0 => MeasurementStatus.AboveRange,
                 _ => MeasurementStatus.Failed,
             };
+            // Magnitude fits carry standard errors (complex fits do not yet): the same interval as the decay-model rows.
+            var interval = status == MeasurementStatus.Estimated
+                ? ExamMeasurement.Interval(e, [.. used.Select(f => (f.R2StarPerSecond, f.R2StarStandardErrorPerSecond))], scaling: null)?.Interval : null;
+            if (interval is not null) w.AddRange(interval.Notes.Where(x => !w.Contains(x)));
+            else if (status == MeasurementStatus.Estimated) w.Add("no LIC interval: the complex fat–water fit reports no standard error of CC-R2*");
             rows.Add(Row(c.Name, status, status == MeasurementStatus.Failed ? string.Join(" ", e.Warnings) : null, w, series) with
             {
+                LicCiLowUmolPerGram = interval?.CiLowUmolPerGram,
+                LicCiHighUmolPerGram = interval?.CiHighUmolPerGram,
+                ProbabilityAbove = interval?.ProbabilityAbove ?? [],
                 LicUmolPerGram = status == MeasurementStatus.Estimated ? e.Lic?.UmolPerGram : null,
                 LicMgPerGram = status == MeasurementStatus.Estimated ? e.Lic?.MgPerGram : null,
                 RatePerSecond = double.IsFinite(rate) ? rate : null,

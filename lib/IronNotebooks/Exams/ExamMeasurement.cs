@@ -169,7 +169,7 @@ public static class ExamMeasurement
                     _ when double.IsFinite(rate) && rate > 0 => MeasurementStatus.AboveRange,
                     _ => MeasurementStatus.Failed,
                 };
-                var interval = status == MeasurementStatus.Estimated ? Interval(e, fits, scaling: null)?.Interval : null;
+                var interval = status == MeasurementStatus.Estimated ? Interval(e, [.. fits.Select(f => (f.R2StarPerSecond, f.R2StarStandardErrorPerSecond))], scaling: null)?.Interval : null;
                 if (interval is not null) w.AddRange(interval.Notes.Where(x => !w.Contains(x)));
                 rows.Add(Row(model.Name, c.Name, status, status == MeasurementStatus.Failed ? string.Join(" ", e.Warnings) : null, w) with
                 {
@@ -190,19 +190,19 @@ public static class ExamMeasurement
     /// fit component = the standard error of that mean from each fit's asymptotic SE, √(Σ SEᵢ²) / N; spatial component =
     /// the spread of the ROI rates beyond what their fit noise explains, √(max(0, s² − mean SEᵢ²) / N) (heterogeneity and
     /// placement, for the mean of N placements; needs N ≥ 2); calibration residuals are not published and not included
-    /// (LicUncertainty says so). Null when a fit has no standard error.
+    /// (LicUncertainty says so). Null when a fit has no standard error. Used by the decay-model rows and the fat–water rows.
     /// </summary>
-    private static LicEstimate? Interval(LicEstimate estimate, IReadOnlyList<DecayFitResult> fits, FieldStrengthScaling? scaling)
+    internal static LicEstimate? Interval(LicEstimate estimate, IReadOnlyList<(double RatePerSecond, double? StandardErrorPerSecond)> fits, FieldStrengthScaling? scaling)
     {
-        if (fits.Count == 0 || fits.Any(f => f.R2StarStandardErrorPerSecond is not double se || !double.IsFinite(se))) return null;
+        if (fits.Count == 0 || fits.Any(f => f.StandardErrorPerSecond is not double se || !double.IsFinite(se))) return null;
         int n = fits.Count;
-        double meanSe2 = fits.Average(f => f.R2StarStandardErrorPerSecond!.Value * f.R2StarStandardErrorPerSecond!.Value);
+        double meanSe2 = fits.Average(f => f.StandardErrorPerSecond!.Value * f.StandardErrorPerSecond!.Value);
         double fitSd = Math.Sqrt(meanSe2 * n) / n;
         double? spatialSd = null;
         if (n >= 2)
         {
-            double mean = fits.Average(f => f.R2StarPerSecond);
-            double s2 = fits.Sum(f => (f.R2StarPerSecond - mean) * (f.R2StarPerSecond - mean)) / (n - 1);
+            double mean = fits.Average(f => f.RatePerSecond);
+            double s2 = fits.Sum(f => (f.RatePerSecond - mean) * (f.RatePerSecond - mean)) / (n - 1);
             spatialSd = Math.Sqrt(Math.Max(0, s2 - meanSe2) / n);
         }
         return LicUncertainty.WithInterval(estimate, fitSd, spatialSd, scaling);

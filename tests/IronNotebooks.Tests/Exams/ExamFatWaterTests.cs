@@ -74,6 +74,18 @@ public sealed class ExamFatWaterTests : IDisposable
         Assert.Contains(row.Warnings, w => w.StartsWith("noise (noise-floor-aware magnitude fit)", StringComparison.Ordinal));
         Assert.Equal(written.Series.Single().ChemicalShift!.LiverSignalFatFractionPercent, row.FatFractionPercent!.Value, 1.5);
         Assert.Equal([1], row.Series);
+        // Magnitude fits carry standard errors: the row has the LIC interval and threshold probabilities of the R2* rows.
+        Assert.InRange(row.LicUmolPerGram!.Value, row.LicCiLowUmolPerGram!.Value, row.LicCiHighUmolPerGram!.Value);
+        Assert.True(row.LicCiHighUmolPerGram > row.LicCiLowUmolPerGram);
+        Assert.Equal(3, row.ProbabilityAbove.Count);
+    }
+
+    [Fact]
+    public void Measure_ChemicalShiftExamWithPhase_SaysWhyTheRowHasNoInterval()
+    {
+        var row = ExamMeasurement.Measure(Write("SYN-0005", 1.5, 60, 15, SynthProtocol.ChemicalShift).Folder).Rows.First(r => r.Method == "fatwater");
+        Assert.Null(row.LicCiLowUmolPerGram);
+        Assert.Contains(row.Warnings, w => w.StartsWith("no LIC interval: the complex fat–water fit reports no standard error", StringComparison.Ordinal));
     }
 
     [Fact]
