@@ -1,3 +1,4 @@
+using System.Numerics;
 using IronNotebooks.Relaxometry;
 
 namespace IronNotebooks.FatWater.Internal;
@@ -33,6 +34,12 @@ internal sealed class MagnitudeFatWaterEngine
 {
     private static readonly double[] WaterGrid = [-0.1, 0.0, 0.08, 0.16, 0.25, 0.35, 0.45];
     private static readonly double[] FatGrid = [0.55, 0.63, 0.71, 0.79, 0.86, 0.93, 1.0];
+    /// <summary>The Rician refinement stops when an accepted step lowers the cost C = 2σ²·(negative log-likelihood) by less
+    /// than this many σ² (a log-likelihood gain below 5·10⁻⁴). Near the optimum C ≈ C* + σ²·Σ(δθ/SE)², so the last step moved the
+    /// estimates by about √(10⁻³) ≈ 0.03 standard errors at most, and Fisher scoring's remaining distance is smaller still;
+    /// 10⁻⁴ (the first version) cost one more evaluation per branch and changed no estimate materially (docs/methods.md §6).</summary>
+    private const double RicianStopDecrease = 1e-3;
+
     private static readonly double[] RateGrid = [0, 15, 35, 60, 90, 130, 180, 250, 340, 460, 620, 850, 1150, 1600, 2200];
 
     /// <summary>Branch bounds of η: water [−0.5, 0.5] (below 0 so that noise at PDFF 0 is not clipped, which would bias low-fat
@@ -45,8 +52,10 @@ internal sealed class MagnitudeFatWaterEngine
     private readonly double _floor, _maxRate, _sigma, _step;
     private readonly int _maxIter;
     private readonly double _tol;
-    private readonly double[] _grid; // [branch][eta][rate][echo]
-    private readonly double[] _gridInverseNorm; // 1 / Σₖ g² per grid point
+    // The (η, R) grid echo-major per branch ([branch][echo][point], points η-major, padded to whole vectors with zeros), so
+    // that the projections Σₖ g·y of all points of a branch are computed a vector of points at a time; and 1 / Σₖ g² per point.
+    private readonly double[] _gridByEcho, _inverseNormPadded;
+    private readonly int _stride;
     private readonly double[] _y, _g, _dEta, _dRate, _u, _mag;
     private readonly bool _rician;
 
@@ -79,7 +88,7 @@ internal sealed class MagnitudeFatWaterEngine
         // non-central chi, for which the second-moment fit stays.
         _rician = _squared && o.CoilCount == 1;
         int ne = WaterGrid.Length, nr = RateGrid.Length;
-        _grid = new double[2 * ne * nr * _m];
+        var grid = new double[2 * ne * nr * _m];
         for (int b = 0; b < 2; b++)
             for (int i = 0; i < ne; i++)
                 for (int j = 0; j < nr; j++)
@@ -88,15 +97,25 @@ internal sealed class MagnitudeFatWaterEngine
                         double eta = (b == 0 ? WaterGrid : FatGrid)[i];
                         double re = 1 + eta * _a[k], u2 = re * re + eta * eta * _ci2[k];
                         double e = Math.Exp(-RateGrid[j] * _t[k]);
-                        _grid[((b * ne + i) * nr + j) * _m + k] = _squared ? u2 * e * e : Math.Sqrt(u2) * e;
+                        grid[((b * ne + i) * nr + j) * _m + k] = _squared ? u2 * e * e : Math.Sqrt(u2) * e;
                     }
-        _gridInverseNorm = new double[2 * ne * nr];
-        for (int gi = 0; gi < _gridInverseNorm.Length; gi++)
+        var gridInverseNorm = new double[2 * ne * nr];
+        for (int gi = 0; gi < gridInverseNorm.Length; gi++)
         {
             double sgg = 0;
-            for (int k = 0; k < _m; k++) sgg += _grid[gi * _m + k] * _grid[gi * _m + k];
-            _gridInverseNorm[gi] = sgg > 0 ? 1 / sgg : 0;
+            for (int k = 0; k < _m; k++) sgg += grid[gi * _m + k] * grid[gi * _m + k];
+            gridInverseNorm[gi] = sgg > 0 ? 1 / sgg : 0;
         }
+        int lanes = Vector<double>.Count, points = ne * nr;
+        _stride = (points + lanes - 1) / lanes * lanes;
+        _gridByEcho = new double[2 * _m * _stride];
+        _inverseNormPadded = new double[2 * _stride];
+        for (int b = 0; b < 2; b++)
+            for (int gp = 0; gp < points; gp++)
+            {
+                _inverseNormPadded[b * _stride + gp] = gridInverseNorm[b * points + gp];
+                for (int k = 0; k < _m; k++) _gridByEcho[(b * _m + k) * _stride + gp] = grid[(b * points + gp) * _m + k];
+            }
     }
 
     public int Echoes => _m;
@@ -142,18 +161,35 @@ internal sealed class MagnitudeFatWaterEngine
     private BranchFit Branch(int b, double syy)
     {
         int ne = WaterGrid.Length, nr = RateGrid.Length;
-        double best = double.PositiveInfinity, bAmp = 0;
-        int bi = 0, bj = 0;
-        for (int i = 0; i < ne; i++)
-            for (int j = 0; j < nr; j++)
+        // Least squares over the grid: minimising Σy² − (Σg·y)²/Σg² is maximising the score (Σg·y)²/Σg² (0 where Σg·y ≤ 0, where
+        // the amplitude would be negative); all points of the branch at once, a vector of points at a time.
+        int lanes = Vector<double>.Count;
+        Span<double> score = stackalloc double[_stride];
+        Span<double> projection = stackalloc double[_stride];
+        projection.Clear();
+        for (int k = 0; k < _m; k++)
+        {
+            var yk = new Vector<double>(_y[k]);
+            var row = _gridByEcho.AsSpan((b * _m + k) * _stride, _stride);
+            for (int v = 0; v < _stride; v += lanes)
             {
-                int gi = (b * ne + i) * nr + j, o = gi * _m;
-                double sgy = 0;
-                for (int k = 0; k < _m; k++) sgy += _grid[o + k] * _y[k];
-                // Σg² does not depend on the data: precomputed per grid point.
-                double cost = sgy > 0 ? syy - sgy * sgy * _gridInverseNorm[gi] : syy;
-                if (cost < best) { best = cost; bi = i; bj = j; bAmp = sgy > 0 ? sgy * _gridInverseNorm[gi] : 0; }
+                var acc = new Vector<double>(projection[v..]) + new Vector<double>(row[v..]) * yk;
+                acc.CopyTo(projection[v..]);
             }
+        }
+        var inverse = _inverseNormPadded.AsSpan(b * _stride, _stride);
+        for (int v = 0; v < _stride; v += lanes)
+        {
+            var sgy = new Vector<double>(projection[v..]);
+            var sc = Vector.ConditionalSelect(Vector.GreaterThan(sgy, Vector<double>.Zero), sgy * sgy * new Vector<double>(inverse[v..]), Vector<double>.Zero);
+            sc.CopyTo(score[v..]);
+        }
+        int bestPoint = 0;
+        double bestScore = score[0];
+        for (int gp = 1; gp < ne * nr; gp++)
+            if (score[gp] > bestScore) { bestScore = score[gp]; bestPoint = gp; }
+        int bi = bestPoint / nr, bj = bestPoint % nr;
+        double bAmp = projection[bestPoint] > 0 ? projection[bestPoint] * inverse[bestPoint] : 0;
         double lo = b == 0 ? EtaLow : 0.5, hi = b == 0 ? 0.5 : EtaHigh;
         double eta0 = (b == 0 ? WaterGrid : FatGrid)[bi], rate0 = RateGrid[bj];
         // Rician: the likelihood refinement starts from the best grid point (the second-moment least squares there only
@@ -275,8 +311,7 @@ internal sealed class MagnitudeFatWaterEngine
                     cost = c;
                     rss = trialRss;
                     accepted = true;
-                    // A decrease below 10⁻⁴ noise variance leaves the estimates within ~10⁻² standard errors of the optimum.
-                    if (small || decrease <= 1e-4 * _sigma * _sigma) done = true;
+                    if (small || decrease <= RicianStopDecrease * _sigma * _sigma) done = true;
                     lambda = Math.Max(lambda / 10, 1e-12);
                     break;
                 }
@@ -334,32 +369,35 @@ internal sealed class MagnitudeFatWaterEngine
     /// <summary>The Rician cost at p = (A, η, R) with JᵀJ (row-major 3 × 3), Jᵀr (r = M·I1/I0 − S) and Σ (M − S)².</summary>
     private double RicianCost(ReadOnlySpan<double> p, Span<double> jtj, Span<double> jtr, out double rss)
     {
-        jtj.Clear();
-        jtr.Clear();
-        double amp = p[0], eta = p[1], rate = p[2], s2 = _sigma * _sigma, cost = 0, product = 1, divisor = 1, logSum = 0;
+        double amp = p[0], eta = p[1], rate = p[2], s2 = _sigma * _sigma, inverseS2 = 1 / s2, cost = 0, product = 1, divisor = 1, logSum = 0, exponent = 0;
         double e0 = double.IsNaN(_step) ? 0 : Math.Exp(-rate * _t[0]), q = double.IsNaN(_step) ? 0 : Math.Exp(-rate * _step), ek = e0;
+        double a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0, b0 = 0, b1 = 0, b2 = 0;
         for (int k = 0; k < _m; k++)
         {
-            double re = 1 + eta * _a[k], u = Math.Sqrt(re * re + eta * eta * _ci2[k]);
-            double e = double.IsNaN(_step) ? Math.Exp(-rate * _t[k]) : (k == 0 ? e0 : ek * q);
+            double ak = _a[k], ck = _ci2[k], tk = _t[k], mk = _mag[k];
+            double re = 1 + eta * ak, u = Math.Sqrt(re * re + eta * eta * ck);
+            double e = double.IsNaN(_step) ? Math.Exp(-rate * tk) : (k == 0 ? e0 : ek * q);
             ek = e;
-            double g = u * e, s = amp * g, mk = _mag[k];
-            double f = RicianLikelihood.ScaledI0Parts(Math.Max(mk * s / s2, 0), out double ratio, out double dk);
+            double g = u * e, s = amp * g;
+            double f = RicianLikelihood.ScaledI0Parts(Math.Max(mk * s * inverseS2, 0), out double ratio, out double dk, out double wk);
             double d = mk - s;
             cost += d * d;
-            // Two logarithms per evaluation: Σ log(e^(−z)·I0(z)) = log Π f − ½·log Π d (folded before either could leave range).
+            // Two logarithms per evaluation: Σ log(e^(−z)·I0(z)) = log Π f − Σ w − ½·log Π d (folded before either could leave range).
             product *= f;
             divisor *= dk;
-            if (product < 1e-250 || divisor > 1e250) { logSum += Math.Log(product) - 0.5 * Math.Log(divisor); product = divisor = 1; }
+            exponent += wk;
+            if (product < 1e-250 || product > 1e250 || divisor > 1e250) { logSum += Math.Log(product) - 0.5 * Math.Log(divisor); product = divisor = 1; }
             double r = mk * ratio - s;
-            double j0 = g, j1 = u > 0 ? amp * (re * _a[k] + eta * _ci2[k]) / u * e : 0, j2 = -_t[k] * s;
-            jtj[0] += j0 * j0; jtj[1] += j0 * j1; jtj[2] += j0 * j2;
-            jtj[4] += j1 * j1; jtj[5] += j1 * j2; jtj[8] += j2 * j2;
-            jtr[0] += j0 * r; jtr[1] += j1 * r; jtr[2] += j2 * r;
+            double j0 = g, j1 = u > 0 ? amp * (re * ak + eta * ck) / u * e : 0, j2 = -tk * s;
+            a00 += j0 * j0; a01 += j0 * j1; a02 += j0 * j2;
+            a11 += j1 * j1; a12 += j1 * j2; a22 += j2 * j2;
+            b0 += j0 * r; b1 += j1 * r; b2 += j2 * r;
         }
+        jtj[0] = a00; jtj[1] = a01; jtj[2] = a02; jtj[4] = a11; jtj[5] = a12; jtj[8] = a22;
+        jtr[0] = b0; jtr[1] = b1; jtr[2] = b2;
         jtj[3] = jtj[1]; jtj[6] = jtj[2]; jtj[7] = jtj[5];
         rss = cost;
-        return cost - 2 * s2 * (logSum + Math.Log(product) - 0.5 * Math.Log(divisor));
+        return cost - 2 * s2 * (logSum + Math.Log(product) - exponent - 0.5 * Math.Log(divisor));
     }
 
     /// <summary>

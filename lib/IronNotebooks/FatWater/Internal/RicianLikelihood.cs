@@ -11,15 +11,16 @@ internal static class RicianLikelihood
     /// <summary>log(e^(−z)·I0(z)) and I1(z)/I0(z) for z ≥ 0.</summary>
     public static void LogScaledI0AndRatio(double z, out double logI0e, out double ratio)
     {
-        double f = ScaledI0Parts(z, out ratio, out double d);
-        logI0e = Math.Log(f) - 0.5 * Math.Log(d);
+        double f = ScaledI0Parts(z, out ratio, out double d, out double w);
+        logI0e = Math.Log(f) - w - 0.5 * Math.Log(d);
     }
 
     /// <summary>
-    /// e^(−z)·I0(z) = f/√d (f returned, f ∈ (0, 1], d ≥ 1) and I1(z)/I0(z) for z ≥ 0, without a logarithm or square root:
-    /// a caller summing log(e^(−z)·I0(z)) over echoes multiplies the f and the d and takes two logarithms in all.
+    /// e^(−z)·I0(z) = f·e^(−w)/√d (f returned, f ∈ (0, 10), d ≥ 1, w ≥ 0) and I1(z)/I0(z) for z ≥ 0, without a logarithm,
+    /// exponential or square root: a caller summing log(e^(−z)·I0(z)) over echoes multiplies the f and the d, adds the w,
+    /// and takes two logarithms in all (below 3.75 the polynomial is I0 itself, so e^(−z) is carried as the exponent w).
     /// </summary>
-    public static double ScaledI0Parts(double z, out double ratio, out double d)
+    public static double ScaledI0Parts(double z, out double ratio, out double d, out double w)
     {
         if (z < 3.75)
         {
@@ -28,7 +29,8 @@ internal static class RicianLikelihood
             double i1OverZ = 0.5 + q * (0.87890594 + q * (0.51498869 + q * (0.15084934 + q * (0.02658733 + q * (0.00301532 + q * 0.00032411)))));
             ratio = z * i1OverZ / i0;
             d = 1;
-            return i0 * Math.Exp(-z);
+            w = z;
+            return i0;
         }
         double u = 3.75 / z;
         double p0 = 0.39894228 + u * (0.01328592 + u * (0.00225319 + u * (-0.00157565 + u * (0.00916281 + u * (-0.02057706 + u * (0.02635537 + u * (-0.01647633 + u * 0.00392377)))))));
@@ -36,6 +38,7 @@ internal static class RicianLikelihood
         // √z·e^(−z)·Iν(z) = pν(3.75/z).
         ratio = p1 / p0;
         d = z;
+        w = 0;
         return p0;
     }
 }
