@@ -6,7 +6,7 @@ using IronNotebooks.Roi;
 namespace IronNotebooks.RoiEditor;
 
 /// <summary>
-/// What the page's side panel shows for one slice: every ROI on every echo (<see cref="RoiMeasurement.MeasureEchoes"/>,
+/// What the page's side panel shows for one slice: every ROI on every echo (<see cref="RoiMeasurement.MeasureEchoes(MultiEchoSeries, int, RoiShape)"/>,
 /// the pixel-centre rule of `ironnb roi stats`), each ROI's decay fit, the pooled liver decay with its fit and LIC, and
 /// plausibility hints. The page only draws; every number comes from here.
 /// </summary>

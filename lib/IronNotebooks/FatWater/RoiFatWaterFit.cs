@@ -4,7 +4,7 @@ using IronNotebooks.Roi;
 namespace IronNotebooks.FatWater;
 
 /// <summary>
-/// ROI fat–water fit (the call cohort rows use): per-echo ROI means of one slice (<see cref="RoiMeasurement.MeasureEchoes"/>),
+/// ROI fat–water fit (the call cohort rows use): per-echo ROI means of one slice (<see cref="RoiMeasurement.MeasureEchoes(MultiEchoSeries, int, RoiShape)"/>),
 /// then one magnitude fat–water fit. Fitting the ROI-mean signal is the usual ROI practice for PDFF and R2*.
 /// </summary>
 public static class RoiFatWaterFit
@@ -17,12 +17,8 @@ public static class RoiFatWaterFit
     /// <exception cref="ArgumentException">Slice out of range, an empty ROI, or what <see cref="FatWaterFit.FitMagnitude"/> rejects.</exception>
     public static RoiFatWaterFitResult Fit(MultiEchoSeries series, int sliceIndex, RoiShape roi, FatWaterOptions options)
     {
-        Guard.NotNull(series);
-        Guard.NotNull(roi);
-        Guard.InRange(sliceIndex, 0, series.Slices.Count - 1);
-        var stats = RoiMeasurement.MeasureEchoes(series.Slices[sliceIndex], roi);
-        int pixels = stats.Count > 0 ? stats[0].PixelCount : 0;
-        if (pixels == 0) throw new ArgumentException($"The ROI '{roi.Name}' contains no pixel centres on slice {sliceIndex}.", nameof(roi));
+        var stats = RoiMeasurement.MeasureEchoes(series, sliceIndex, roi);
+        int pixels = stats[0].PixelCount;
         var fit = FatWaterFit.FitMagnitude(series.EchoTimesMs, [.. stats.Select(s => s.Mean)], options);
         return new RoiFatWaterFitResult { Fit = fit, SliceIndex = sliceIndex, PixelCount = pixels, Echoes = stats, Source = series.Description };
     }

@@ -4,7 +4,7 @@ using IronNotebooks.Roi;
 namespace IronNotebooks.Relaxometry;
 
 /// <summary>
-/// ROI relaxometry: per-echo ROI means (<see cref="RoiMeasurement.MeasureEchoes"/>) of one slice, then one decay fit.
+/// ROI relaxometry: per-echo ROI means (<see cref="RoiMeasurement.MeasureEchoes(MultiEchoSeries, int, RoiShape)"/>) of one slice, then one decay fit.
 /// Fitting the mean decay (rather than averaging pixel fits) is the usual ROI practice; the ROI mean of Rician
 /// magnitudes keeps the noise floor, so the noise-aware models still need σ.
 /// </summary>
@@ -14,12 +14,8 @@ public static class RoiDecayFit
     /// <exception cref="ArgumentException">Slice out of range, an empty ROI, or what <see cref="DecayFit.Fit"/> rejects.</exception>
     public static RoiDecayFitResult Fit(MultiEchoSeries series, int sliceIndex, RoiShape roi, DecayModel model, DecayFitOptions? options = null)
     {
-        Guard.NotNull(series);
-        Guard.NotNull(roi);
-        Guard.InRange(sliceIndex, 0, series.Slices.Count - 1);
-        var stats = RoiMeasurement.MeasureEchoes(series.Slices[sliceIndex], roi);
-        int pixels = stats.Count > 0 ? stats[0].PixelCount : 0;
-        if (pixels == 0) throw new ArgumentException($"The ROI '{roi.Name}' contains no pixel centres on slice {sliceIndex}.", nameof(roi));
+        var stats = RoiMeasurement.MeasureEchoes(series, sliceIndex, roi);
+        int pixels = stats[0].PixelCount;
         var fit = DecayFit.Fit(series.EchoTimesMs, stats.Select(s => s.Mean).ToArray(), model, options);
         return new RoiDecayFitResult(fit, sliceIndex, pixels, stats, series.Description);
     }

@@ -31,4 +31,16 @@ public static class RoiMeasurement
     /// <summary>Statistics of one ROI on every echo of a slice, in echo order.</summary>
     public static IReadOnlyList<RoiStatistics> MeasureEchoes(MultiEchoSlice slice, RoiShape roi) =>
         [.. Guard.NotNull(slice).Echoes.Select(p => Measure(p, roi))];
+
+    /// <summary>The ROI-mean decay a model is fitted to: statistics on every echo of slice <paramref name="sliceIndex"/>.</summary>
+    /// <exception cref="ArgumentException">Slice out of range, or no pixel centre of the ROI on the slice.</exception>
+    public static IReadOnlyList<RoiStatistics> MeasureEchoes(MultiEchoSeries series, int sliceIndex, RoiShape roi)
+    {
+        Guard.NotNull(series);
+        Guard.NotNull(roi);
+        Guard.InRange(sliceIndex, 0, series.Slices.Count - 1);
+        var stats = MeasureEchoes(series.Slices[sliceIndex], roi);
+        if (stats.Count == 0 || stats[0].PixelCount == 0) throw new ArgumentException($"The ROI '{roi.Name}' contains no pixel centres on slice {sliceIndex}.", nameof(roi));
+        return stats;
+    }
 }
