@@ -29,13 +29,16 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
     /// <summary>
     /// With σ = 20 known the C# fit is the Rician maximum likelihood; SciPy minimises the same Rice negative log-likelihood
     /// (scipy.special.i0e, L-BFGS-B from 16 starts per branch) on every fifth pixel (100). Same tolerances, plus the standard
-    /// errors: σ²(JᵀJ)⁻¹ with SciPy's central-difference Jacobian against the C# analytic one, within 2 %.
+    /// errors: σ²(JᵀJ)⁻¹ with SciPy's central-difference Jacobian against the C# analytic one, within 2 %. The branch margin
+    /// (2·Δlog-likelihood between the branches) within 0.25 noise variances: it needs the other branch's optimum too, which
+    /// the kept-branch figures do not test (before the active-set bounds of the refinement, a fat branch stopped on R2* = 0
+    /// short of its optimum in 31 of these pixels, margin up to 12.8 too large, enough to clear a swap flag).
     /// </summary>
     [Fact]
     public void FitMagnitudeWithSigma_OneHundredSimulatedPixels_AgreesWithScipyRicianLikelihoodAndStandardErrors()
     {
         var reference = Load();
-        double worstPdff = 0, worstR2 = 0, worstSePdff = 0, worstSeR2 = 0;
+        double worstPdff = 0, worstR2 = 0, worstSePdff = 0, worstSeR2 = 0, worstMargin = 0;
         int branchDisagreements = 0, compared = 0;
         foreach (var p in reference.Pixels.Where(p => p.RicianFatFractionPercent is not null))
         {
@@ -47,6 +50,7 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
                 continue;
             }
             compared++;
+            worstMargin = Math.Max(worstMargin, Math.Abs(fit.BranchMargin - p.RicianBranchMargin!.Value));
             worstPdff = Math.Max(worstPdff, Math.Abs(fit.FatFractionPercent - p.RicianFatFractionPercent!.Value));
             double dr = Math.Abs(fit.R2StarPerSecond - p.RicianR2StarPerSecond!.Value) / p.RicianR2StarPerSecond.Value;
             if (dr > 0.02 || Math.Abs(fit.FatFractionPercent - p.RicianFatFractionPercent.Value) > 0.5)
@@ -55,12 +59,13 @@ public sealed class FatWaterReferenceTests(ITestOutputHelper output)
             worstSePdff = Math.Max(worstSePdff, Math.Abs(fit.FatFractionStandardErrorPercent!.Value / p.RicianFatFractionStandardErrorPercent!.Value - 1));
             worstSeR2 = Math.Max(worstSeR2, Math.Abs(fit.R2StarStandardErrorPerSecond!.Value / p.RicianR2StarStandardErrorPerSecond!.Value - 1));
         }
-        output.WriteLine($"Rician, {compared} pixels: max |ΔPDFF| {worstPdff:G3} points, max |ΔR2*| {100 * worstR2:G3} %, SE of PDFF within {100 * worstSePdff:G3} %, SE of R2* within {100 * worstSeR2:G3} %; branch disagreements {branchDisagreements}");
+        output.WriteLine($"Rician, {compared} pixels: max |ΔPDFF| {worstPdff:G3} points, max |ΔR2*| {100 * worstR2:G3} %, SE of PDFF within {100 * worstSePdff:G3} %, SE of R2* within {100 * worstSeR2:G3} %, branch margin within {worstMargin:G3}; branch disagreements {branchDisagreements}");
         Assert.Equal(0, branchDisagreements);
         Assert.Equal(100, compared);
         Assert.True(worstPdff <= 0.5, $"PDFF differs by {worstPdff:0.###} points");
         Assert.True(worstR2 <= 0.02, $"R2* differs by {100 * worstR2:0.###} %");
         Assert.True(worstSePdff <= 0.02 && worstSeR2 <= 0.02, $"SEs differ by {100 * worstSePdff:0.##} % (PDFF), {100 * worstSeR2:0.##} % (R2*)");
+        Assert.True(worstMargin <= 0.25, $"Branch margin differs by {worstMargin:0.###} noise variances");
     }
 
     [Fact]
