@@ -28,58 +28,69 @@ public static class FatWaterMap
         long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0;
         double maxRate = Math.Min(1000.0 / te[0], o.MaxR2StarPerSecond * 0.999);
         var slices = new FatWaterMapSlice[series.Slices.Count];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        // One parallel loop over every (slice, row) pair (not one per slice): no barrier at each slice's end, where a thread
+        // would wait for the other's last rows, and one engine per thread for the whole volume.
+        var firstRow = new int[series.Slices.Count + 1];
+        int maxCols = 0;
         for (int z = 0; z < series.Slices.Count; z++)
         {
-            var slice = series.Slices[z];
-            int cols = slice.Geometry.Columns, rows = slice.Geometry.Rows, n = cols * rows;
-            var map = NewSlice(slice.Index, cols, rows, complex: false);
-            var planes = slice.Echoes;
-            Parallel.For(0, rows, parallel,
-                () => (engine: new MagnitudeFatWaterEngine(te, o), row: new double[m * cols], signal: new double[m], counts: new long[5]),
-                (y, _, local) =>
+            var g = series.Slices[z].Geometry;
+            slices[z] = NewSlice(series.Slices[z].Index, g.Columns, g.Rows, complex: false);
+            firstRow[z + 1] = firstRow[z] + g.Rows;
+            maxCols = Math.Max(maxCols, g.Columns);
+        }
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        Parallel.For(0, totalRows, parallel,
+            () => (engine: new MagnitudeFatWaterEngine(te, o), row: new double[m * maxCols], signal: new double[m], counts: new long[5]),
+            (sliceRow, _, local) =>
+            {
+                int z = Array.BinarySearch(firstRow, sliceRow);
+                z = z >= 0 ? z : ~z - 1;
+                // Slices without rows share a first row: the slice that owns row sliceRow is the last of them.
+                while (firstRow[z + 1] <= sliceRow) z++;
+                int y = sliceRow - firstRow[z];
+                var map = slices[z];
+                var planes = series.Slices[z].Echoes;
+                int cols = map.Columns;
+                for (int e = 0; e < m; e++)
                 {
+                    var src = planes[e].Pixels.Slice(y * cols, cols);
+                    for (int x = 0; x < cols; x++) local.row[e * cols + x] = src[x];
+                }
+                for (int x = 0; x < cols; x++)
+                {
+                    int idx = y * cols + x;
+                    bool finite = true;
                     for (int e = 0; e < m; e++)
                     {
-                        var src = planes[e].Pixels.Slice(y * cols, cols);
-                        for (int x = 0; x < cols; x++) local.row[e * cols + x] = src[x];
+                        double v = local.row[e * cols + x];
+                        local.signal[e] = v;
+                        finite &= double.IsFinite(v);
                     }
-                    for (int x = 0; x < cols; x++)
+                    if (!finite || !(local.signal[0] > options.MaskThreshold))
                     {
-                        int idx = y * cols + x;
-                        bool finite = true;
-                        for (int e = 0; e < m; e++)
-                        {
-                            double v = local.row[e * cols + x];
-                            local.signal[e] = v;
-                            finite &= double.IsFinite(v);
-                        }
-                        if (!finite || !(local.signal[0] > options.MaskThreshold))
-                        {
-                            SetNaN(map, idx, DecayFitStatus.Masked);
-                            local.counts[1]++;
-                            continue;
-                        }
-                        local.engine.Fit(local.signal, out var water, out var fat, out double noiseVariance);
-                        bool waterKept = FatWaterFit.KeepWater(water, fat, noiseVariance, m, o);
-                        var kept = waterKept ? water : fat;
-                        double margin = FatWaterFit.SignedMargin(kept.Cost, (waterKept ? fat : water).Cost, noiseVariance, m, 3);
-                        bool swap = !waterKept || FatWaterFit.Ambiguous(margin, o);
-                        Store(map, idx, kept.Status, kept.Rate, maxRate, 100 * kept.Eta, kept.Amplitude * (1 - kept.Eta), kept.Amplitude * kept.Eta, swap, local.counts);
+                        SetNaN(map, idx, DecayFitStatus.Masked);
+                        local.counts[1]++;
+                        continue;
                     }
-                    progress?.Report((double)Interlocked.Increment(ref rowsDone) / totalRows);
-                    return local;
-                },
-                local =>
-                {
-                    Interlocked.Add(ref fitted, local.counts[0]);
-                    Interlocked.Add(ref masked, local.counts[1]);
-                    Interlocked.Add(ref failed, local.counts[2]);
-                    Interlocked.Add(ref beyond, local.counts[3]);
-                    Interlocked.Add(ref swaps, local.counts[4]);
-                });
-            slices[z] = map;
-        }
+                    local.engine.Fit(local.signal, out var water, out var fat, out double noiseVariance);
+                    bool waterKept = FatWaterFit.KeepWater(water, fat, noiseVariance, m, o);
+                    var kept = waterKept ? water : fat;
+                    double margin = FatWaterFit.SignedMargin(kept.Cost, (waterKept ? fat : water).Cost, noiseVariance, m, 3);
+                    bool swap = !waterKept || FatWaterFit.Ambiguous(margin, o);
+                    Store(map, idx, kept.Status, kept.Rate, maxRate, 100 * kept.Eta, kept.Amplitude * (1 - kept.Eta), kept.Amplitude * kept.Eta, swap, local.counts);
+                }
+                progress?.Report((double)Interlocked.Increment(ref rowsDone) / totalRows);
+                return local;
+            },
+            local =>
+            {
+                Interlocked.Add(ref fitted, local.counts[0]);
+                Interlocked.Add(ref masked, local.counts[1]);
+                Interlocked.Add(ref failed, local.counts[2]);
+                Interlocked.Add(ref beyond, local.counts[3]);
+                Interlocked.Add(ref swaps, local.counts[4]);
+            });
         return new FatWaterMapResult
         {
             Kind = FatWaterFitKind.Magnitude, EchoTimesMs = [.. te], FieldStrengthT = o.FieldStrengthT, Spectrum = o.Spectrum.Name, Slices = slices,
