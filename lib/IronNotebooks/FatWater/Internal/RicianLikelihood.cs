@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IronNotebooks.FatWater.Internal;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal static class RicianLikelihood
     /// exponential or square root: a caller summing log(e^(−z)·I0(z)) over echoes multiplies the f and the d, adds the w,
     /// and takes two logarithms in all (below 3.75 the polynomial is I0 itself, so e^(−z) is carried as the exponent w).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ScaledI0Parts(double z, out double ratio, out double d, out double w)
     {
         if (z < 3.75)
