@@ -103,6 +103,9 @@ internal static class ExamFatWater
             warnings.Add(swaps.Count < fits.Count
                 ? $"water–fat swap suspected in ROI(s) {string.Join(", ", swaps)}: left out of the means"
                 : $"water–fat swap suspected in every liver ROI ({string.Join(", ", swaps)}): no PDFF is reported, and CC-R2* (hence the LIC) is unreliable");
+        if (used.Where(f => f.BiasCorrection is not null).ToList() is { Count: > 0 } withSigma)
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"second-order bias correction (Box 1971, noise σ²/N of each ROI mean; docs/methods.md §6.1): applied in {withSigma.Count(f => f.BiasCorrection!.Applied)} of {withSigma.Count} ROI fits, PDFF shifts {string.Join(", ", withSigma.Select(f => f.BiasCorrection!.FatFractionShiftPercent.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture)))} points"));
         double rate = used.Average(f => f.R2StarPerSecond), pdff = used.Average(f => f.FatFractionPercent);
         if (livers.Count > 1)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,

@@ -62,6 +62,10 @@ public sealed record FatWaterFitResult
     /// <summary>Standard error of <see cref="FatSignal"/>, signal units.</summary>
     public double? FatSignalStandardError { get; init; }
 
+    /// <summary>The second-order bias correction of a magnitude fit with σ known (applied or why not); null for fits without
+    /// σ and for complex fits.</summary>
+    public FatWaterBiasCorrection? BiasCorrection { get; init; }
+
     /// <summary>Root-mean-square residual of the kept solution against the magnitudes, signal units (magnitude fits), or of the
     /// complex residual (complex fits).</summary>
     public required double Rmse { get; init; }

@@ -25,7 +25,8 @@ public static class FatWaterMap
         int m = te.Count;
         FatWaterValidation.Check(te, m, o, FatWaterValidation.MagnitudeMinimumEchoes, "magnitude");
         int totalRows = series.Slices.Sum(s => s.Geometry.Rows), rowsDone = 0;
-        long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0;
+        long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0, corrected = 0;
+        bool rician = o.NoiseSigma is not null && o.CoilCount == 1;
         double maxRate = Math.Min(1000.0 / te[0], o.MaxR2StarPerSecond * 0.999);
         var slices = new FatWaterMapSlice[series.Slices.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
@@ -36,7 +37,7 @@ public static class FatWaterMap
             var map = NewSlice(slice.Index, cols, rows, complex: false);
             var planes = slice.Echoes;
             Parallel.For(0, rows, parallel,
-                () => (engine: new MagnitudeFatWaterEngine(te, o), row: new double[m * cols], signal: new double[m], counts: new long[5]),
+                () => (engine: new MagnitudeFatWaterEngine(te, o), row: new double[m * cols], signal: new double[m], counts: new long[6]),
                 (y, _, local) =>
                 {
                     for (int e = 0; e < m; e++)
@@ -65,6 +66,9 @@ public static class FatWaterMap
                         var kept = waterKept ? water : fat;
                         double margin = FatWaterFit.SignedMargin(kept.Cost, (waterKept ? fat : water).Cost, noiseVariance, m, 3);
                         bool swap = !waterKept || FatWaterFit.Ambiguous(margin, o);
+                        // With σ known, each pixel's second-order bias is subtracted where it applies, as FatWaterFit.FitMagnitude does.
+                        var bias = rician ? local.engine.Bias(kept, waterKept) : default;
+                        if (bias.Outcome == BiasOutcome.Applied) { kept.Amplitude -= bias.Amplitude; kept.Eta -= bias.Eta; kept.Rate -= bias.Rate; local.counts[5]++; }
                         Store(map, idx, kept.Status, kept.Rate, maxRate, 100 * kept.Eta, kept.Amplitude * (1 - kept.Eta), kept.Amplitude * kept.Eta, swap, local.counts);
                     }
                     progress?.Report((double)Interlocked.Increment(ref rowsDone) / totalRows);
@@ -77,6 +81,7 @@ public static class FatWaterMap
                     Interlocked.Add(ref failed, local.counts[2]);
                     Interlocked.Add(ref beyond, local.counts[3]);
                     Interlocked.Add(ref swaps, local.counts[4]);
+                    Interlocked.Add(ref corrected, local.counts[5]);
                 });
             slices[z] = map;
         }
@@ -84,7 +89,7 @@ public static class FatWaterMap
         {
             Kind = FatWaterFitKind.Magnitude, EchoTimesMs = [.. te], FieldStrengthT = o.FieldStrengthT, Spectrum = o.Spectrum.Name, Slices = slices,
             FittedPixels = fitted, MaskedPixels = masked, FailedPixels = failed, BeyondMeasurableRangePixels = beyond, SwapSuspectedPixels = swaps,
-            Source = series.Description,
+            BiasCorrectedPixels = corrected, Source = series.Description,
         };
     }
 
