@@ -123,11 +123,12 @@ internal static class ExamFatWater
                 _ when double.IsFinite(rate) && rate > 0 => MeasurementStatus.AboveRange,
                 _ => MeasurementStatus.Failed,
             };
-            // Magnitude fits carry standard errors (complex fits do not yet): the same interval as the decay-model rows.
+            // Both fits carry standard errors of CC-R2* (complex: from the residual with 2m − 6 degrees of freedom): the same
+            // interval as the decay-model rows.
             var interval = status == MeasurementStatus.Estimated
                 ? ExamMeasurement.Interval(e, [.. used.Select(f => (f.R2StarPerSecond, f.R2StarStandardErrorPerSecond))], scaling: null)?.Interval : null;
             if (interval is not null) w.AddRange(interval.Notes.Where(x => !w.Contains(x)));
-            else if (status == MeasurementStatus.Estimated) w.Add("no LIC interval: the complex fat–water fit reports no standard error of CC-R2*");
+            else if (status == MeasurementStatus.Estimated) w.Add("no LIC interval: a fat–water fit reports no standard error of CC-R2* (three echoes without σ leave no residual degrees of freedom, or the fit's JᵀJ is singular)");
             rows.Add(Row(c.Name, status, status == MeasurementStatus.Failed ? string.Join(" ", e.Warnings) : null, w, series) with
             {
                 LicCiLowUmolPerGram = interval?.CiLowUmolPerGram,

@@ -106,7 +106,15 @@ public static class FatWaterFit
         var best = engine.Refine(y, candidates.Best.FieldHz, candidates.Best.Rate);
         ComplexFit? other = candidates.Second is { } s ? engine.Refine(y, s.FieldHz, s.Rate) : null;
         if (other is { } ot && ot.Cost < best.Cost) (best, other) = (ot, best);
-        return FromComplex(best, other, FatWaterFitKind.ComplexIndependent, echoTimesMs, options, regularisedAway: false);
+        var result = FromComplex(best, other, FatWaterFitKind.ComplexIndependent, echoTimesMs, options, regularisedAway: false);
+        double noiseVariance = options.NoiseSigma is double sigma ? sigma * sigma / options.AveragedPixels : double.NaN;
+        return engine.Errors(best, noiseVariance) is { } e
+            ? result with
+            {
+                R2StarStandardErrorPerSecond = e.Rate, FatFractionStandardErrorPercent = e.FatFractionPercent,
+                WaterSignalStandardError = e.Water, FatSignalStandardError = e.Fat,
+            }
+            : result;
     }
 
     internal static FatWaterFitResult FromBranches(in BranchFit water, in BranchFit fat, double noiseVariance, IReadOnlyList<double> te, FatWaterOptions o, int nonPositive)
