@@ -460,10 +460,13 @@ internal sealed class MagnitudeFatWaterEngine
         Span<double> j0 = stackalloc double[_m], j1 = stackalloc double[_m], j2 = stackalloc double[_m];
         Span<double> hAe = stackalloc double[_m], hAr = stackalloc double[_m], hee = stackalloc double[_m], her = stackalloc double[_m], hrr = stackalloc double[_m];
         double a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0;
+        double q = double.IsNaN(_step) ? 0 : Math.Exp(-rate * _step), e = Math.Exp(-rate * _t[0]);
         for (int k = 0; k < _m; k++)
         {
             double ak = _a[k], ck = _ci2[k], tk = _t[k];
-            double re = 1 + eta * ak, u = Math.Sqrt(re * re + eta * eta * ck), e = Math.Exp(-rate * tk);
+            // Uniform spacing: e^(−R·tₖ) = e^(−R·t₀)·qᵏ, as in the likelihood loop.
+            if (k > 0) e = double.IsNaN(_step) ? Math.Exp(-rate * tk) : e * q;
+            double re = 1 + eta * ak, u = Math.Sqrt(re * re + eta * eta * ck);
             if (!(u > 0)) return new BranchBias { Outcome = BiasOutcome.Singular };
             double du = (re * ak + eta * ck) / u, d2u = (ak * ak + ck - du * du) / u;
             j0[k] = u * e; j1[k] = amp * du * e; j2[k] = -tk * amp * u * e;
