@@ -32,6 +32,8 @@ public static class FatWaterCommands
         public double? WaterSignalStandardError { get; init; }
         /// <summary>Standard error of the fat signal.</summary>
         public double? FatSignalStandardError { get; init; }
+        /// <summary>Second-order bias correction (σ known, magnitude fits): applied or why not, and how far it moved PDFF and R2*; null otherwise.</summary>
+        public FatWaterBiasCorrection? BiasCorrection { get; init; }
         /// <summary>Water–fat swap suspected.</summary>
         public required bool SwapSuspected { get; init; }
         /// <summary>Branch margin (ΔSSR / σ̂²).</summary>
@@ -97,6 +99,8 @@ public static class FatWaterCommands
         public required long BeyondMeasurableRangePixels { get; init; }
         /// <summary>Pixels flagged as possible swaps.</summary>
         public required long SwapSuspectedPixels { get; init; }
+        /// <summary>Pixels whose second-order bias was subtracted (magnitude maps with σ known).</summary>
+        public required long BiasCorrectedPixels { get; init; }
         /// <summary>magnitude, complexIndependent or complexRegularised.</summary>
         public required FatWaterFitKind FitKind { get; init; }
         /// <summary>Why that kind: where the phase came from, or why there was none.</summary>
@@ -161,6 +165,7 @@ public static class FatWaterCommands
             Signal = signal, Source = source, Slice = slice, Roi = roi, Pixels = pixels, Warnings = [.. r.Warnings, .. extra],
             R2StarStandardErrorPerSecond = OptSe(r.R2StarStandardErrorPerSecond), FatFractionStandardErrorPercent = OptSe(r.FatFractionStandardErrorPercent),
             WaterSignalStandardError = OptSe(r.WaterSignalStandardError), FatSignalStandardError = OptSe(r.FatSignalStandardError),
+            BiasCorrection = r.IsUsable ? r.BiasCorrection : null,
         };
         double? OptSe(double? v) => r.IsUsable && v is double x && double.IsFinite(x) ? x : null;
     }
@@ -173,6 +178,7 @@ public static class FatWaterCommands
             : string.Create(CultureInfo.InvariantCulture,
                 $"fatwater {r.FitKind} ({r.Spectrum}, {r.FieldStrengthT} T): CC-R2* = {r.R2StarPerSecond:0.##}{Pm(r.R2StarStandardErrorPerSecond)} s⁻¹, PDFF = {r.FatFractionPercent:0.##}{Pm(r.FatFractionStandardErrorPercent)} %, water {r.WaterSignal:0.#}, fat {r.FatSignal:0.#}, {r.Branch} branch (margin {r.BranchMargin:0.##}){(r.SwapSuspected ? ", SWAP SUSPECTED" : "")}"));
         output.WriteLine($"fit kind: {r.FitKindReason}");
+        if (r.BiasCorrection is { } b) output.WriteLine($"bias correction: {b.Reason}");
         foreach (var w in r.Warnings) output.WriteLine($"warning: {w}");
         static string Pm(double? se) => se is double v ? string.Create(CultureInfo.InvariantCulture, $" ± {v:0.##} (SE)") : "";
     }
@@ -204,7 +210,7 @@ public static class FatWaterCommands
         {
             Model = ModelName, Out = full, Slices = result.Slices.Count, FittedPixels = result.FittedPixels, MaskedPixels = result.MaskedPixels,
             FailedPixels = result.FailedPixels, BeyondMeasurableRangePixels = result.BeyondMeasurableRangePixels, SwapSuspectedPixels = result.SwapSuspectedPixels,
-            FitKind = result.Kind, FitKindReason = KindReason(chemicalShift, reason),
+            BiasCorrectedPixels = result.BiasCorrectedPixels, FitKind = result.Kind, FitKindReason = KindReason(chemicalShift, reason),
             MedianR2StarPerSecond = Median(s => s.R2StarPerSecond), MedianFatFractionPercent = Median(s => s.FatFractionPercent), FieldStrengthT = result.FieldStrengthT,
             Spectrum = result.Spectrum, EchoTimesMs = result.EchoTimesMs, Source = result.Source, Warnings = warnings,
         };

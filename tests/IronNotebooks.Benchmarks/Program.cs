@@ -12,6 +12,7 @@ using IronNotebooks.Testing;
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- proposal-eval N [SEED] [MATRIX|drawn] [CSV]  ROI proposal + LIC interval on N random-anatomy exams
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- proposal          BenchmarkDotNet ROI proposal on a 256×256×12-echo exam, one core
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fatwater          BenchmarkDotNet fat-water vs offset map, 256×256×32×6
+// dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- fatwater-accuracy [DRAWS] [SEED]  48-cell PDFF/CC-R2* bias table, likelihood vs bias-corrected
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- notebooks         BenchmarkDotNet first-cell latency (cold, warm) and a whole notebook
 // dotnet run -c Release --project tests/IronNotebooks.Benchmarks -- exam DIR [N]       exam measure in-process, median of N (see exam_side_by_side.py)
 switch (args.FirstOrDefault())
@@ -22,6 +23,9 @@ switch (args.FirstOrDefault())
     case "stats": BenchmarkRunner.Run<StatisticsBenchmarks>(args: args[1..]); return 0;
     case "relaxometry": BenchmarkRunner.Run<RelaxometryBenchmarks>(args: args[1..]); return 0;
     case "fatwater": BenchmarkRunner.Run<FatWaterBenchmarks>(args: args[1..]); return 0;
+    case "fatwater-accuracy":
+        return FatWaterAccuracyEvaluation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10000,
+            args.Length > 2 ? ulong.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4242);
     case "notebooks": BenchmarkRunner.Run([typeof(NotebookColdStartBenchmarks), typeof(NotebookBenchmarks)], args: args[1..]); return 0;
     case "exam": return ExamTiming.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
     case "proposal-eval": return ProposalEvaluationCommand.Run(args[1..]);
@@ -42,7 +46,7 @@ switch (args.FirstOrDefault())
     case "fuzz-j2k":
         return Fuzz(args.Length > 1 ? int.Parse(args[1]) : 20000, args.Length > 2 ? int.Parse(args[2]) : 12345, DicomMutationFuzzer.Jpeg2000CorpusSeeds);
     default:
-        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | fuzz-j2k [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | fatwater [BenchmarkDotNet args] | notebooks [BenchmarkDotNet args] | exam DIR [N] | proposal-eval N [SEED] [MATRIX|drawn] [CSV] | proposal [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: series [BenchmarkDotNet args] | make-series [DIR] | fuzz [N] [SEED] | fuzz-j2k [N] [SEED] | stats [BenchmarkDotNet args] | relaxometry [BenchmarkDotNet args] | fatwater [BenchmarkDotNet args] | fatwater-accuracy [DRAWS] [SEED] | notebooks [BenchmarkDotNet args] | exam DIR [N] | proposal-eval N [SEED] [MATRIX|drawn] [CSV] | proposal [BenchmarkDotNet args]");
         return 2;
 }
 

@@ -103,6 +103,9 @@ internal static class ExamFatWater
             warnings.Add(swaps.Count < fits.Count
                 ? $"water–fat swap suspected in ROI(s) {string.Join(", ", swaps)}: left out of the means"
                 : $"water–fat swap suspected in every liver ROI ({string.Join(", ", swaps)}): no PDFF is reported, and CC-R2* (hence the LIC) is unreliable");
+        if (used.Where(f => f.BiasCorrection is not null).ToList() is { Count: > 0 } withSigma)
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"second-order bias correction (Box 1971, noise σ²/N of each ROI mean; docs/methods.md §6.1): applied in {withSigma.Count(f => f.BiasCorrection!.Applied)} of {withSigma.Count} ROI fits, PDFF shifts {string.Join(", ", withSigma.Select(f => f.BiasCorrection!.FatFractionShiftPercent.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture)))} points"));
         double rate = used.Average(f => f.R2StarPerSecond), pdff = used.Average(f => f.FatFractionPercent);
         if (livers.Count > 1)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
@@ -120,11 +123,12 @@ internal static class ExamFatWater
                 _ when double.IsFinite(rate) && rate > 0 => MeasurementStatus.AboveRange,
                 _ => MeasurementStatus.Failed,
             };
-            // Magnitude fits carry standard errors (complex fits do not yet): the same interval as the decay-model rows.
+            // Both fits carry standard errors of CC-R2* (complex: from the residual with 2m − 6 degrees of freedom): the same
+            // interval as the decay-model rows.
             var interval = status == MeasurementStatus.Estimated
                 ? ExamMeasurement.Interval(e, [.. used.Select(f => (f.R2StarPerSecond, f.R2StarStandardErrorPerSecond))], scaling: null)?.Interval : null;
             if (interval is not null) w.AddRange(interval.Notes.Where(x => !w.Contains(x)));
-            else if (status == MeasurementStatus.Estimated) w.Add("no LIC interval: the complex fat–water fit reports no standard error of CC-R2*");
+            else if (status == MeasurementStatus.Estimated) w.Add("no LIC interval: a fat–water fit reports no standard error of CC-R2* (three echoes without σ leave no residual degrees of freedom, or the fit's JᵀJ is singular)");
             rows.Add(Row(c.Name, status, status == MeasurementStatus.Failed ? string.Join(" ", e.Warnings) : null, w, series) with
             {
                 LicCiLowUmolPerGram = interval?.CiLowUmolPerGram,

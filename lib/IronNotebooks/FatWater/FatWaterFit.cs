@@ -30,7 +30,37 @@ public static class FatWaterFit
         var engine = new MagnitudeFatWaterEngine(echoTimesMs, options);
         engine.Fit([.. magnitude], out var water, out var fat, out double noiseVariance);
         var result = FromBranches(water, fat, noiseVariance, echoTimesMs, options, magnitude.Count(v => v <= 0));
-        return WithStandardErrors(result, engine.Errors(result.Branch == FatWaterBranch.WaterDominant ? water : fat), result.Branch == FatWaterBranch.WaterDominant ? water : fat);
+        bool waterKept = result.Branch == FatWaterBranch.WaterDominant;
+        var kept = waterKept ? water : fat;
+        result = WithStandardErrors(result, engine.Errors(kept), kept);
+        return options.NoiseSigma is null ? result : WithBiasCorrection(result, engine.Bias(kept, waterKept), kept);
+    }
+
+    /// <summary>Subtracts the kept branch's second-order bias when it applies (σ known), and says what was done or why not.
+    /// The standard errors stay those of the likelihood optimum (the correction moves the estimate by a fraction of them).</summary>
+    private static FatWaterFitResult WithBiasCorrection(FatWaterFitResult r, in BranchBias bias, in BranchFit kept)
+    {
+        string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+        string reason = bias.Outcome switch
+        {
+            BiasOutcome.NoKnownNoise => "not applied: the second-moment fit of more than one channel (the correction is derived for one channel's likelihood)",
+            BiasOutcome.Singular => "not applied: the model's Jacobian is singular at the estimate",
+            BiasOutcome.OnBranchBound => "not applied: PDFF or R2* on a bound of the search (an active constraint)",
+            BiasOutcome.NearFold => F($"not applied: PDFF 50 % (where the water and fat branches meet and the expansion fails) is within two standard errors ({100 * bias.EtaStandardError:0.##} points)"),
+            BiasOutcome.LeavesBranch => "not applied: the corrected PDFF would leave its branch (or R2* fall below 0)",
+            _ => F($"Box 1971 second-order bias subtracted: PDFF {-100 * bias.Eta:+0.###;-0.###;0} points, R2* {-bias.Rate:+0.###;-0.###;0} s⁻¹"),
+        };
+        if (bias.Outcome != BiasOutcome.Applied)
+            return r with { BiasCorrection = new FatWaterBiasCorrection { Applied = false, FatFractionShiftPercent = 0, R2StarShiftPerSecond = 0, Reason = reason } };
+        double amplitude = kept.Amplitude - bias.Amplitude, eta = kept.Eta - bias.Eta;
+        return r with
+        {
+            R2StarPerSecond = kept.Rate - bias.Rate,
+            FatFractionPercent = 100 * eta,
+            WaterSignal = amplitude * (1 - eta),
+            FatSignal = amplitude * eta,
+            BiasCorrection = new FatWaterBiasCorrection { Applied = true, FatFractionShiftPercent = -100 * bias.Eta, R2StarShiftPerSecond = -bias.Rate, Reason = reason },
+        };
     }
 
     /// <summary>Adds the kept branch's standard errors (delta method from the covariance of A, η, R2*): W = A(1 − η), F = A·η.</summary>
@@ -76,7 +106,15 @@ public static class FatWaterFit
         var best = engine.Refine(y, candidates.Best.FieldHz, candidates.Best.Rate);
         ComplexFit? other = candidates.Second is { } s ? engine.Refine(y, s.FieldHz, s.Rate) : null;
         if (other is { } ot && ot.Cost < best.Cost) (best, other) = (ot, best);
-        return FromComplex(best, other, FatWaterFitKind.ComplexIndependent, echoTimesMs, options, regularisedAway: false);
+        var result = FromComplex(best, other, FatWaterFitKind.ComplexIndependent, echoTimesMs, options, regularisedAway: false);
+        double noiseVariance = options.NoiseSigma is double sigma ? sigma * sigma / options.AveragedPixels : double.NaN;
+        return engine.Errors(best, noiseVariance) is { } e
+            ? result with
+            {
+                R2StarStandardErrorPerSecond = e.Rate, FatFractionStandardErrorPercent = e.FatFractionPercent,
+                WaterSignalStandardError = e.Water, FatSignalStandardError = e.Fat,
+            }
+            : result;
     }
 
     internal static FatWaterFitResult FromBranches(in BranchFit water, in BranchFit fat, double noiseVariance, IReadOnlyList<double> te, FatWaterOptions o, int nonPositive)

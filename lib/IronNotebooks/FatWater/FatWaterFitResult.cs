@@ -48,9 +48,10 @@ public sealed record FatWaterFitResult
     /// <summary>R2* of the branch not kept, s⁻¹.</summary>
     public required double OtherBranchR2StarPerSecond { get; init; }
 
-    /// <summary>Standard error of <see cref="R2StarPerSecond"/>, s⁻¹ (magnitude fits): covariance σ²·(JᵀJ)⁻¹ of (A, η, R2*) from
-    /// the Jacobian of the magnitude model at the solution, σ the given noise or else σ̂² = SSR/(n − 3). Null when not
-    /// computed (complex fits) or singular. For LicUncertainty.WithInterval's fit component.</summary>
+    /// <summary>Standard error of <see cref="R2StarPerSecond"/>, s⁻¹: covariance v·(JᵀJ)⁻¹ from the Jacobian of the model at the
+    /// solution — magnitude fits in (A, η, R2*), v = σ²/N with σ given (N = <see cref="FatWaterOptions.AveragedPixels"/>) or
+    /// SSR/(n − 3); complex fits in (W, F, ψ, R2*), v = σ²/N or Σ|r|²/(2n − 6). Null when singular or without residual degrees
+    /// of freedom (three complex echoes and no σ). For LicUncertainty.WithInterval's fit component.</summary>
     public double? R2StarStandardErrorPerSecond { get; init; }
 
     /// <summary>Standard error of <see cref="FatFractionPercent"/>, percentage points (as <see cref="R2StarStandardErrorPerSecond"/>).</summary>
@@ -61,6 +62,10 @@ public sealed record FatWaterFitResult
 
     /// <summary>Standard error of <see cref="FatSignal"/>, signal units.</summary>
     public double? FatSignalStandardError { get; init; }
+
+    /// <summary>The second-order bias correction of a magnitude fit with σ known (applied or why not); null for fits without
+    /// σ and for complex fits.</summary>
+    public FatWaterBiasCorrection? BiasCorrection { get; init; }
 
     /// <summary>Root-mean-square residual of the kept solution against the magnitudes, signal units (magnitude fits), or of the
     /// complex residual (complex fits).</summary>

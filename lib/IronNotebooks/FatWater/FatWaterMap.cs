@@ -25,7 +25,8 @@ public static class FatWaterMap
         int m = te.Count;
         FatWaterValidation.Check(te, m, o, FatWaterValidation.MagnitudeMinimumEchoes, "magnitude");
         int totalRows = series.Slices.Sum(s => s.Geometry.Rows), rowsDone = 0;
-        long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0;
+        long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0, corrected = 0;
+        bool rician = o.NoiseSigma is not null && o.CoilCount == 1;
         double maxRate = Math.Min(1000.0 / te[0], o.MaxR2StarPerSecond * 0.999);
         var slices = new FatWaterMapSlice[series.Slices.Count];
         // One parallel loop over every (slice, row) pair (not one per slice): no barrier at each slice's end, where a thread
@@ -41,7 +42,7 @@ public static class FatWaterMap
         }
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         Parallel.For(0, totalRows, parallel,
-            () => (engine: new MagnitudeFatWaterEngine(te, o), row: new double[m * maxCols], signal: new double[m], counts: new long[5]),
+            () => (engine: new MagnitudeFatWaterEngine(te, o), row: new double[m * maxCols], signal: new double[m], counts: new long[6]),
             (sliceRow, _, local) =>
             {
                 int z = Array.BinarySearch(firstRow, sliceRow);
@@ -78,6 +79,9 @@ public static class FatWaterMap
                     var kept = waterKept ? water : fat;
                     double margin = FatWaterFit.SignedMargin(kept.Cost, (waterKept ? fat : water).Cost, noiseVariance, m, 3);
                     bool swap = !waterKept || FatWaterFit.Ambiguous(margin, o);
+                    // With σ known, each pixel's second-order bias is subtracted where it applies, as FatWaterFit.FitMagnitude does.
+                    var bias = rician ? local.engine.Bias(kept, waterKept) : default;
+                    if (bias.Outcome == BiasOutcome.Applied) { kept.Amplitude -= bias.Amplitude; kept.Eta -= bias.Eta; kept.Rate -= bias.Rate; local.counts[5]++; }
                     Store(map, idx, kept.Status, kept.Rate, maxRate, 100 * kept.Eta, kept.Amplitude * (1 - kept.Eta), kept.Amplitude * kept.Eta, swap, local.counts);
                 }
                 progress?.Report((double)Interlocked.Increment(ref rowsDone) / totalRows);
@@ -90,12 +94,13 @@ public static class FatWaterMap
                 Interlocked.Add(ref failed, local.counts[2]);
                 Interlocked.Add(ref beyond, local.counts[3]);
                 Interlocked.Add(ref swaps, local.counts[4]);
+                Interlocked.Add(ref corrected, local.counts[5]);
             });
         return new FatWaterMapResult
         {
             Kind = FatWaterFitKind.Magnitude, EchoTimesMs = [.. te], FieldStrengthT = o.FieldStrengthT, Spectrum = o.Spectrum.Name, Slices = slices,
             FittedPixels = fitted, MaskedPixels = masked, FailedPixels = failed, BeyondMeasurableRangePixels = beyond, SwapSuspectedPixels = swaps,
-            Source = series.Description,
+            BiasCorrectedPixels = corrected, Source = series.Description,
         };
     }
 

@@ -37,6 +37,10 @@ public sealed record FatWaterMapResult
     /// pixel-wise best (what a pixel-independent fit would have swapped or not); 0 otherwise.</summary>
     public long FieldMapCorrectedPixels { get; init; }
 
+    /// <summary>Magnitude maps with σ known: pixels whose second-order bias was subtracted (<see cref="FatWaterBiasCorrection"/>;
+    /// the others are near the water–fat fold, on a bound or singular); 0 otherwise.</summary>
+    public long BiasCorrectedPixels { get; init; }
+
     /// <summary>Series description.</summary>
     public required string Source { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed record FatWaterOptions
     /// Null: plain least squares on the magnitude.</summary>
     public double? NoiseSigma { get; init; }
 
+    /// <summary>How many pixels' magnitudes the fitted signal averages (an ROI mean: <see cref="RoiFatWaterFit"/>), default 1.
+    /// The Rician floor stays that of one pixel (σ), but the data's noise variance is σ²/N: it scales the standard errors and
+    /// the bias correction. The branch margin stays in one pixel's noise variances: in an ROI mean, model error (T1, the fat
+    /// spectrum, heterogeneity) outweighs σ²/N, and a margin in σ²/N would let it pick the fat branch.</summary>
+    public int AveragedPixels { get; init; } = 1;
+
     /// <summary>Receive channels L of a sum-of-squares combination (1 = Rician).</summary>
     public int CoilCount { get; init; } = 1;
 

@@ -67,7 +67,9 @@ public static class RoiComplexFatWaterFit
             for (int e = 0; e < m; e++)
                 sum[e] += Complex.FromPolarCoordinates(magSlice.Echoes[e].Pixels[i], phaseSlice.Echoes[e].Pixels[i] - 2 * Math.PI * psi * te[e] / 1000);
         }
-        var fit = FatWaterFit.FitComplex(te, [.. sum.Select(s => s.Real / indices.Count)], [.. sum.Select(s => s.Imaginary / indices.Count)], options);
+        // The ROI mean of N demodulated pixels: a given σ enters the standard errors as σ²/N.
+        var fit = FatWaterFit.FitComplex(te, [.. sum.Select(s => s.Real / indices.Count)], [.. sum.Select(s => s.Imaginary / indices.Count)],
+            options with { AveragedPixels = indices.Count });
 
         var warnings = new List<string>(fit.Warnings);
         double period = 1000 / (te[1] - te[0]);

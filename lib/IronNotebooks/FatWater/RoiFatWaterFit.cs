@@ -13,13 +13,16 @@ public static class RoiFatWaterFit
     /// <param name="series">The chemical-shift-encoded magnitude series.</param>
     /// <param name="sliceIndex">Zero-based slice.</param>
     /// <param name="roi">The ROI.</param>
-    /// <param name="options">Field (required), spectrum, noise; the series' field is not assumed.</param>
+    /// <param name="options">Field (required), spectrum, noise σ of one pixel; the series' field is not assumed.
+    /// <see cref="FatWaterOptions.AveragedPixels"/> is set to the ROI's pixel count.</param>
     /// <exception cref="ArgumentException">Slice out of range, an empty ROI, or what <see cref="FatWaterFit.FitMagnitude"/> rejects.</exception>
     public static RoiFatWaterFitResult Fit(MultiEchoSeries series, int sliceIndex, RoiShape roi, FatWaterOptions options)
     {
+        Guard.NotNull(options);
         var stats = RoiMeasurement.MeasureEchoes(series, sliceIndex, roi);
         int pixels = stats[0].PixelCount;
-        var fit = FatWaterFit.FitMagnitude(series.EchoTimesMs, [.. stats.Select(s => s.Mean)], options);
+        // The ROI mean of N pixels: σ²/N for the standard errors and the bias correction (FatWaterOptions.AveragedPixels).
+        var fit = FatWaterFit.FitMagnitude(series.EchoTimesMs, [.. stats.Select(s => s.Mean)], options with { AveragedPixels = pixels });
         return new RoiFatWaterFitResult { Fit = fit, SliceIndex = sliceIndex, PixelCount = pixels, Echoes = stats, Source = series.Description };
     }
 }

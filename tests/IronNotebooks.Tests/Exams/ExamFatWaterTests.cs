@@ -81,11 +81,13 @@ public sealed class ExamFatWaterTests : IDisposable
     }
 
     [Fact]
-    public void Measure_ChemicalShiftExamWithPhase_SaysWhyTheRowHasNoInterval()
+    public void Measure_ChemicalShiftExamWithPhase_CarriesTheLicIntervalFromTheComplexFitsStandardErrors()
     {
         var row = ExamMeasurement.Measure(Write("SYN-0005", 1.5, 60, 15, SynthProtocol.ChemicalShift).Folder).Rows.First(r => r.Method == "fatwater");
-        Assert.Null(row.LicCiLowUmolPerGram);
-        Assert.Contains(row.Warnings, w => w.StartsWith("no LIC interval: the complex fat–water fit reports no standard error", StringComparison.Ordinal));
+        Assert.StartsWith("fit: complexRegularised", row.Warnings[0], StringComparison.Ordinal);
+        Assert.InRange(row.LicUmolPerGram!.Value, row.LicCiLowUmolPerGram!.Value, row.LicCiHighUmolPerGram!.Value);
+        Assert.True(row.LicCiHighUmolPerGram > row.LicCiLowUmolPerGram);
+        Assert.DoesNotContain(row.Warnings, w => w.StartsWith("no LIC interval", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -61,14 +61,43 @@ public sealed class FatWaterAccuracyTests(ITestOutputHelper output)
                 output.WriteLine($"{field} T PDFF {pdff,3} % R2* {rate,4}: PDFF bias {bp,6:0.00} (SD {sp:0.00}) points, R2* bias {100 * br,6:0.00} % (SD {100 * sr:0.0} %)");
                 worstPdff = Math.Max(worstPdff, Math.Abs(bp));
                 worstR2 = Math.Max(worstR2, Math.Abs(br));
-                // One cell misses the 1-point target (lib/IronNotebooks/FatWater/README.md): 1.5 T, PDFF 5 %, R2* 500 s⁻¹, where
-                // only three echoes stand above the noise and the estimate is median-unbiased but skewed (−1.3 points in the
-                // mean). It is held to 1.5 points so that it cannot get worse; every other cell is held to the target.
-                double limit = field == 1.5 && pdff == 5 && rate == 500 ? 1.5 : 1.0;
-                if (Math.Abs(bp) > limit) failures.Add($"PDFF {pdff} % R2* {rate}: bias {bp:0.00} points > {limit}");
+                if (Math.Abs(bp) > 1.0) failures.Add($"PDFF {pdff} % R2* {rate}: bias {bp:0.00} points > 1");
                 if (Math.Abs(br) > 0.05) failures.Add($"PDFF {pdff} % R2* {rate}: R2* bias {100 * br:0.00} % > 5 %");
             }
         output.WriteLine($"worst |PDFF bias| {worstPdff:0.00} points, worst |R2* bias| {100 * worstR2:0.00} %");
         Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+    /// <summary>
+    /// Where the likelihood estimate is skewed (1.5 T, R2* 500 s⁻¹: only three echoes above 5σ, opposed phase sampled once),
+    /// the uncorrected optimum's mean PDFF is about one point low at PDFF 0–5 %; Box's second-order correction brings the mean
+    /// back (docs/methods.md §6.1). 5,000 draws per cell: Monte-Carlo SE ≈ 0.1 point.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(5.0)]
+    public void FitMagnitude_LowFatAtR2Star500And1p5T_BiasCorrectionRemovesTheLikelihoodsLowSkew(double pdff)
+    {
+        var te = ChemicalShiftSimulation.EchoTimesMs(1.5);
+        double sigma = Rho / Snr;
+        var options = FatWaterOptions.At(1.5) with { NoiseSigma = sigma };
+        var rng = SeededRandom.Derive(2018, $"bias-correction/{pdff}");
+        var clean = te.Select(t => ChemicalShiftSimulation.Signal(FatSpectra.Hamilton2011, 1.5, t, Rho, pdff, 500, 20, 0.4)).ToArray();
+        var mag = new double[te.Count];
+        double corrected = 0, uncorrected = 0;
+        int applied = 0, draws = 5000;
+        for (int n = 0; n < draws; n++)
+        {
+            for (int e = 0; e < te.Count; e++)
+                mag[e] = (clean[e] + new Complex(sigma * rng.NextGaussian(), sigma * rng.NextGaussian())).Magnitude;
+            var fit = FatWaterFit.FitMagnitude(te, mag, options);
+            corrected += fit.FatFractionPercent;
+            uncorrected += fit.FatFractionPercent - fit.BiasCorrection!.FatFractionShiftPercent;
+            applied += fit.BiasCorrection.Applied ? 1 : 0;
+        }
+        double correctedBias = corrected / draws - pdff, uncorrectedBias = uncorrected / draws - pdff;
+        output.WriteLine($"PDFF {pdff} %: likelihood optimum bias {uncorrectedBias:0.000}, corrected {correctedBias:0.000} points; applied in {applied} of {draws}");
+        Assert.True(uncorrectedBias < -0.6, $"the uncorrected bias {uncorrectedBias:0.00} is not the skew this test is about");
+        Assert.True(Math.Abs(correctedBias) <= 0.5, $"corrected bias {correctedBias:0.00} points");
+        Assert.True(applied > draws * 0.95, $"applied in {applied} of {draws}");
     }
 }

@@ -22,6 +22,7 @@ internal sealed class FatWaterFitResultView : ResultView<FatWaterFitResult>
         {
             $"{f.Kind} fat–water fit, spectrum {f.Spectrum}, {Numbers.F(f.FieldStrengthT, 2)} T, {f.EchoTimesMs.Count} echoes; R2* is confounder-corrected (docs/methods.md §6).",
         };
+        if (f.BiasCorrection is { } bias) notes.Add("Bias correction (docs/methods.md §6.1): " + bias.Reason + ".");
         notes.AddRange(f.Warnings.Select(w => "Warning: " + w));
         return new DisplayDocument("Fat–water fit", [new DisplayTable(null, ["quantity", "kept branch", "other branch"], rows)], notes);
     }

@@ -25,6 +25,16 @@ internal struct ComplexFit
     }
 }
 
+/// <summary>Standard errors of a complex fit: PDFF (percentage points), |W| and |F| (signal units), ψ (Hz), R2* (s⁻¹).</summary>
+internal readonly record struct ComplexErrors
+{
+    public double FatFractionPercent { get; init; }
+    public double Water { get; init; }
+    public double Fat { get; init; }
+    public double FieldHz { get; init; }
+    public double Rate { get; init; }
+}
+
 /// <summary>One field-map candidate of a pixel: a local minimum of the projected cost over ψ.</summary>
 internal readonly record struct FieldCandidate(double FieldHz, double Rate, double Cost);
 
@@ -189,6 +199,67 @@ internal sealed class ComplexFatWaterEngine
         if (wrapped != field) cost = Evaluate(y, wrapped, rate, out w, out f, out _, out _, out _, out _, out _, false);
         return new ComplexFit { Water = w, Fat = f, FieldHz = wrapped, Rate = rate, Cost = Math.Max(cost, 0), Iterations = iter,
             Status = double.IsFinite(cost) ? status : DecayFitStatus.Failed };
+    }
+
+    /// <summary>
+    /// Standard errors of a refined fit: covariance v·(JᵀJ)⁻¹ of θ = (Re W, Im W, Re F, Im F, ψ, R) with J the Jacobian of
+    /// the model's real and imaginary parts (∂s/∂W = b, ∂s/∂F = c·b, ∂s/∂ψ = i2πt·s, ∂s/∂R = −t·s), v the noise variance per
+    /// real component when given, else Σ|r|²/(2m − 6); PDFF (magnitude discrimination), |W| and |F| by the delta method
+    /// (PDFF's gradient by central differences: it switches formula at |W| = |F|). Null without residual degrees of freedom
+    /// (three echoes and no σ) or when JᵀJ is singular.
+    /// </summary>
+    public ComplexErrors? Errors(in ComplexFit fit, double noiseVariance)
+    {
+        double v = double.IsNaN(noiseVariance) ? (2 * _m > 6 ? fit.Cost / (2 * _m - 6) : double.NaN) : noiseVariance;
+        if (!(v >= 0) || fit.Status == DecayFitStatus.Failed) return null;
+        const int P = 6;
+        var jtj = new double[P * P];
+        Span<double> row = stackalloc double[P];
+        for (int k = 0; k < _m; k++)
+        {
+            double e = Math.Exp(-fit.Rate * _t[k]);
+            var b1 = Complex.FromPolarCoordinates(e, 2 * Math.PI * fit.FieldHz * _t[k]);
+            var b2 = _c[k] * b1;
+            var s = fit.Water * b1 + fit.Fat * b2;
+            Complex[] columns = [b1, Complex.ImaginaryOne * b1, b2, Complex.ImaginaryOne * b2, new Complex(0, 2 * Math.PI * _t[k]) * s, -_t[k] * s];
+            for (int part = 0; part < 2; part++)
+            {
+                for (int j = 0; j < P; j++) row[j] = part == 0 ? columns[j].Real : columns[j].Imaginary;
+                for (int i = 0; i < P; i++)
+                    for (int j = 0; j < P; j++) jtj[i * P + j] += row[i] * row[j];
+            }
+        }
+        var inverse = new double[P * P];
+        if (!Relaxometry.Internal.LinearAlgebra.Invert(jtj, inverse, P, new double[P * P], new double[P])) return null;
+        double Cov(int i, int j) => v * inverse[i * P + j];
+        double Quadratic(ReadOnlySpan<double> g)
+        {
+            double q = 0;
+            for (int i = 0; i < 4; i++)
+                for (int j = 0; j < 4; j++) q += g[i] * Cov(i, j) * g[j];
+            return Math.Sqrt(Math.Max(q, 0));
+        }
+        double[] theta = [fit.Water.Real, fit.Water.Imaginary, fit.Fat.Real, fit.Fat.Imaginary];
+        double h = 1e-6 * Math.Max(fit.Water.Magnitude + fit.Fat.Magnitude, 1e-300);
+        Span<double> gradient = stackalloc double[4];
+        for (int i = 0; i < 4; i++)
+        {
+            double[] up = [.. theta], down = [.. theta];
+            up[i] += h;
+            down[i] -= h;
+            gradient[i] = (FatFractionOf(up) - FatFractionOf(down)) / (2 * h);
+        }
+        double wm = fit.Water.Magnitude, fm = fit.Fat.Magnitude;
+        double[] gw = wm > 0 ? [theta[0] / wm, theta[1] / wm, 0, 0] : [0, 0, 0, 0];
+        double[] gf = fm > 0 ? [0, 0, theta[2] / fm, theta[3] / fm] : [0, 0, 0, 0];
+        var errors = new ComplexErrors
+        {
+            FatFractionPercent = Quadratic(gradient), Water = Quadratic(gw), Fat = Quadratic(gf),
+            FieldHz = Math.Sqrt(Math.Max(Cov(4, 4), 0)), Rate = Math.Sqrt(Math.Max(Cov(5, 5), 0)),
+        };
+        return double.IsFinite(errors.Rate) && double.IsFinite(errors.FatFractionPercent) ? errors : null;
+
+        static double FatFractionOf(double[] p) => new ComplexFit { Water = new Complex(p[0], p[1]), Fat = new Complex(p[2], p[3]) }.FatFractionPercent;
     }
 
     /// <summary>Projected cost ‖y − B·θ‖² at (ψ, R), with θ = (W, F) the least-squares amplitudes.</summary>

@@ -25,6 +25,7 @@ internal static class FatWaterValidation
         if (o.NoiseSigma is double s && !(s > 0 && double.IsFinite(s)))
             throw new ArgumentException($"NoiseSigma = {s} must be a finite number above 0.", nameof(o));
         Guard.InRange(o.CoilCount, 1, 128, "CoilCount");
+        Guard.InRange(o.AveragedPixels, 1, int.MaxValue, "AveragedPixels");
         Guard.InRange(o.MaxIterations, 1, 10_000, "MaxIterations");
         Guard.InRange(o.RelativeTolerance, 1e-14, 1e-2, "RelativeTolerance");
         Guard.InRange(o.MaxR2StarPerSecond, 100, 20_000, "MaxR2StarPerSecond");
