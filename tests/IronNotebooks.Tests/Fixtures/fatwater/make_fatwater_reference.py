@@ -15,6 +15,7 @@ Written from the papers' equations, not from the C# code:
   lower by more than 9 * s2, s2 = SSR_fat / (n - 3).
   standard errors: covariance s2 (J^T J)^-1 of (A, eta, R2*), J the finite-difference Jacobian scipy returns at the
   optimum (res.jac), s2 = SSR / (n - 3); PDFF SE = 100 sqrt(cov[eta, eta]).
+  branch margin: (SSR_other - SSR_kept) / (SSR_kept / (n - 3)).
   Rician maximum likelihood (noise sigma = 20 known; Bray et al., MRM 2023, doi:10.1002/mrm.29493): minimise
   sum (M - S)^2 / (2 s^2) - log(i0e(M S / s^2)) (the Rice negative log-likelihood up to a constant, scipy.special.i0e)
   with scipy.optimize.minimize (L-BFGS-B, bounds) from 4 x 4 starts (eta x R2* 30/120/400/1200) per branch, on every
@@ -140,6 +141,7 @@ def fit_pixel(args):
         "truePdffPercent": pdff, "trueR2StarPerSecond": r2,
         "fatFractionPercent": float(100 * kept[1]), "r2StarPerSecond": float(kept[2]),
         "waterBranchKept": bool(keep_water),
+        "branchMargin": float(((f_cost - w_cost) if keep_water else (w_cost - f_cost)) / ((w_cost if keep_water else f_cost) / (len(y) - 3))),
         "fatFractionStandardErrorPercent": float(100 * np.sqrt(cov[1, 1])),
         "r2StarStandardErrorPerSecond": float(np.sqrt(cov[2, 2])),
     }
