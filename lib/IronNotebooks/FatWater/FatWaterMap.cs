@@ -25,7 +25,7 @@ public static class FatWaterMap
         int m = te.Count;
         FatWaterValidation.Check(te, m, o, FatWaterValidation.MagnitudeMinimumEchoes, "magnitude");
         int totalRows = series.Slices.Sum(s => s.Geometry.Rows), rowsDone = 0;
-        long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0, corrected = 0;
+        var totals = new long[6];
         bool rician = o.NoiseSigma is not null && o.CoilCount == 1;
         double maxRate = Math.Min(1000.0 / te[0], o.MaxR2StarPerSecond * 0.999);
         var slices = new FatWaterMapSlice[series.Slices.Count];
@@ -87,20 +87,12 @@ public static class FatWaterMap
                 progress?.Report((double)Interlocked.Increment(ref rowsDone) / totalRows);
                 return local;
             },
-            local =>
-            {
-                Interlocked.Add(ref fitted, local.counts[0]);
-                Interlocked.Add(ref masked, local.counts[1]);
-                Interlocked.Add(ref failed, local.counts[2]);
-                Interlocked.Add(ref beyond, local.counts[3]);
-                Interlocked.Add(ref swaps, local.counts[4]);
-                Interlocked.Add(ref corrected, local.counts[5]);
-            });
+            local => AddCounts(totals, local.counts));
         return new FatWaterMapResult
         {
             Kind = FatWaterFitKind.Magnitude, EchoTimesMs = [.. te], FieldStrengthT = o.FieldStrengthT, Spectrum = o.Spectrum.Name, Slices = slices,
-            FittedPixels = fitted, MaskedPixels = masked, FailedPixels = failed, BeyondMeasurableRangePixels = beyond, SwapSuspectedPixels = swaps,
-            BiasCorrectedPixels = corrected, Source = series.Description,
+            FittedPixels = totals[0], MaskedPixels = totals[1], FailedPixels = totals[2], BeyondMeasurableRangePixels = totals[3],
+            SwapSuspectedPixels = totals[4], BiasCorrectedPixels = totals[5], Source = series.Description,
         };
     }
 
@@ -127,7 +119,7 @@ public static class FatWaterMap
         FatWaterValidation.Check(te, m, o, FatWaterValidation.ComplexMinimumEchoes, "complex");
         double maxRate = Math.Min(1000.0 / te[0], o.MaxR2StarPerSecond * 0.999);
         var slices = new FatWaterMapSlice[mag.Slices.Count];
-        long fitted = 0, masked = 0, failed = 0, beyond = 0, swaps = 0, corrected = 0;
+        var totals = new long[6];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         var kind = options.RegulariseFieldMap ? FatWaterFitKind.ComplexRegularised : FatWaterFitKind.ComplexIndependent;
         for (int z = 0; z < mag.Slices.Count; z++)
@@ -173,7 +165,6 @@ public static class FatWaterMap
             if (options.RegulariseFieldMap) RegionGrow(engine0, cols, rows, inMask, weight, cand, candCount, chosen, chosenRate);
 
             var map = NewSlice(ms.Index, cols, rows, complex: true);
-            long sliceCorrected = 0;
             Parallel.For(0, rows, parallel, () => (engine: new ComplexFatWaterEngine(te, o), counts: new long[6]), (y, _, local) =>
             {
                 for (int x = 0; x < cols; x++)
@@ -208,24 +199,15 @@ public static class FatWaterMap
                     map.FieldMapHz![i] = (float)best.FieldHz;
                 }
                 return local;
-            }, local =>
-            {
-                Interlocked.Add(ref fitted, local.counts[0]);
-                Interlocked.Add(ref masked, local.counts[1]);
-                Interlocked.Add(ref failed, local.counts[2]);
-                Interlocked.Add(ref beyond, local.counts[3]);
-                Interlocked.Add(ref swaps, local.counts[4]);
-                Interlocked.Add(ref sliceCorrected, local.counts[5]);
-            });
-            corrected += sliceCorrected;
+            }, local => AddCounts(totals, local.counts));
             slices[z] = map;
             progress?.Report((z + 1.0) / mag.Slices.Count);
         }
         return new FatWaterMapResult
         {
             Kind = kind, EchoTimesMs = [.. te], FieldStrengthT = o.FieldStrengthT, Spectrum = o.Spectrum.Name, Slices = slices,
-            FittedPixels = fitted, MaskedPixels = masked, FailedPixels = failed, BeyondMeasurableRangePixels = beyond, SwapSuspectedPixels = swaps,
-            FieldMapCorrectedPixels = options.RegulariseFieldMap ? corrected : 0, Source = mag.Description,
+            FittedPixels = totals[0], MaskedPixels = totals[1], FailedPixels = totals[2], BeyondMeasurableRangePixels = totals[3],
+            SwapSuspectedPixels = totals[4], FieldMapCorrectedPixels = options.RegulariseFieldMap ? totals[5] : 0, Source = mag.Description,
         };
     }
 
@@ -326,6 +308,13 @@ public static class FatWaterMap
         map.R2StarPerSecond[i] = map.FatFractionPercent[i] = map.WaterSignal[i] = map.FatSignal[i] = float.NaN;
         if (map.FieldMapHz is not null) map.FieldMapHz[i] = float.NaN;
         map.Status[i] = status;
+    }
+
+    /// <summary>A thread's pixel counts into the map's totals: 0 fitted, 1 masked, 2 failed, 3 beyond, 4 swaps, 5 the map's own
+    /// (bias-corrected pixels of a magnitude map, field-map-corrected pixels of a complex one).</summary>
+    private static void AddCounts(long[] totals, long[] counts)
+    {
+        for (int i = 0; i < totals.Length; i++) Interlocked.Add(ref totals[i], counts[i]);
     }
 
     /// <summary>counts: 0 fitted, 1 masked, 2 failed, 3 beyond, 4 swaps.</summary>
