@@ -187,15 +187,18 @@ public static class FatWaterCommands
     internal static FatWaterMapReport Map(ChemicalShiftSeries chemicalShift, string reason, FatWaterOptions options, double maskThreshold, string outPath, IReadOnlyList<string> loadWarnings)
     {
         var series = chemicalShift.Magnitude;
+        // Refuse an output inside the inputs (magnitude or phase folders) before spending minutes on the map.
+        var inputs = R2StarMapWriter.InputFolders(series).Concat(chemicalShift.PhaseRadians is { } phase ? R2StarMapWriter.InputFolders(phase) : []);
+        AtomicOutput.RefuseInsideInputs(outPath, inputs, "--out");
         var mapOptions = new FatWaterMapOptions { Fit = options, MaskThreshold = maskThreshold };
         var result = Wrap(() => chemicalShift.HasPhase ? FatWaterMap.ComputeComplex(chemicalShift, mapOptions) : FatWaterMap.Compute(series, mapOptions));
         var warnings = new List<string>(loadWarnings);
         var full = Path.GetFullPath(outPath);
-        if (full.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(result, full);
+        if (full.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) AtomicOutput.WriteFile(full, stream => WriteCsv(result, stream), "--out");
         else
         {
-            WriteDicom(result, series, Path.Combine(full, "r2star"), s => s.R2StarPerSecond, 0.1, "R2STAR", "CC-R2* map (1/s = stored x 0.1)");
-            WriteDicom(result, series, Path.Combine(full, "pdff"), s => s.FatFractionPercent, 0.1, "PDFF", "PDFF map (% = stored x 0.1, negative values stored as 0)");
+            warnings.AddRange(WriteDicom(result, series, Path.Combine(full, "r2star"), s => s.R2StarPerSecond, "R2STAR", "CC-R2* map (1/s = stored x 0.1)"));
+            warnings.AddRange(WriteDicom(result, series, Path.Combine(full, "pdff"), s => s.FatFractionPercent, "PDFF", "PDFF map (% = stored x 0.1, negative values stored as 0)"));
         }
         if (result.SwapSuspectedPixels > 0)
             warnings.Add($"{result.SwapSuspectedPixels} pixel(s) have an ambiguous water/fat branch (swapSuspected): read PDFF there with care.");
@@ -216,48 +219,34 @@ public static class FatWaterCommands
         };
     }
 
-    private static void WriteCsv(FatWaterMapResult result, string path)
+    private static void WriteCsv(FatWaterMapResult result, Stream stream)
     {
-        // Temp file in the target folder, then rename: a reader never sees half a map.
-        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var w = new StreamWriter(temp))
-        {
-            w.WriteLine("slice,x,y,r2StarPerSecond,fatFractionPercent,waterSignal,fatSignal,swapSuspected,status");
-            string F(float v) => float.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-            foreach (var s in result.Slices)
-                for (int y = 0; y < s.Rows; y++)
-                    for (int x = 0; x < s.Columns; x++)
-                    {
-                        int i = y * s.Columns + x;
-                        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{s.SliceIndex},{x},{y},{F(s.R2StarPerSecond[i])},{F(s.FatFractionPercent[i])},{F(s.WaterSignal[i])},{F(s.FatSignal[i])},{(s.SwapSuspected[i] ? 1 : 0)},{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Status[i].ToString())}"));
-                    }
-        }
-        File.Move(temp, path, overwrite: true);
+        using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.WriteLine("slice,x,y,r2StarPerSecond,fatFractionPercent,waterSignal,fatSignal,swapSuspected,status");
+        string F(float v) => float.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+        foreach (var s in result.Slices)
+            for (int y = 0; y < s.Rows; y++)
+                for (int x = 0; x < s.Columns; x++)
+                {
+                    int i = y * s.Columns + x;
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{s.SliceIndex},{x},{y},{F(s.R2StarPerSecond[i])},{F(s.FatFractionPercent[i])},{F(s.WaterSignal[i])},{F(s.FatSignal[i])},{(s.SwapSuspected[i] ? 1 : 0)},{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Status[i].ToString())}"));
+                }
     }
 
-    private static void WriteDicom(FatWaterMapResult result, MultiEchoSeries source, string folder, Func<FatWaterMapSlice, float[]> pick, double step, string type, string what)
+    /// <summary>One map as a DICOM series in <paramref name="folder"/> (atomically; an earlier map of the same kind is replaced),
+    /// each slice on its source slice's geometry (<see cref="DerivedMapDicom"/>), 0.1 units per stored value.</summary>
+    private static IEnumerable<string> WriteDicom(FatWaterMapResult result, MultiEchoSeries source, string folder, Func<FatWaterMapSlice, float[]> pick, string type, string what)
     {
-        var frames = new List<MrFrame>();
-        foreach (var slice in result.Slices)
-        {
-            var values = pick(slice);
-            var stored = new ushort[values.Length];
-            for (int i = 0; i < stored.Length; i++)
-                if (float.IsFinite(values[i]) && values[i] > 0) stored[i] = (ushort)Math.Min(ushort.MaxValue, Math.Round(values[i] / step));
-            var g = source.Slices[slice.SliceIndex].Geometry;
-            frames.Add(new MrFrame(0, [g.OriginMm.X, g.OriginMm.Y, g.OriginMm.Z], stored, 1));
-        }
-        var g0 = source.Slices[0].Geometry;
-        MrImageWriter.WriteClassic(new MrImageSeries
-        {
-            Rows = g0.Rows, Columns = g0.Columns, PixelSpacingMm = [g0.RowSpacingMm, g0.ColumnSpacingMm],
-            SliceThicknessMm = double.IsFinite(g0.SliceThicknessMm) ? g0.SliceThicknessMm : 0,
-            ImageOrientationPatient = [g0.RowDirection.X, g0.RowDirection.Y, g0.RowDirection.Z, g0.ColumnDirection.X, g0.ColumnDirection.Y, g0.ColumnDirection.Z],
-            RepetitionTimeMs = 0, FlipAngleDeg = 0, MagneticFieldStrengthT = result.FieldStrengthT, Frames = frames, RescaleSlope = step,
-            ImageType = ["DERIVED", "SECONDARY", type], Manufacturer = "IronNotebooks",
-            SeriesDescription = $"{what}, fatwater {result.Spectrum}, from {source.Description}",
-        }, folder);
+        const double Step = 0.1;
+        int above = 0;
+        // Map slice k is source slice k (FatWaterMap keeps the series' order).
+        AtomicOutput.WriteFolder(folder, f => above = DerivedMapDicom.Write(f, source,
+                [.. result.Slices.Select((s, k) => new DerivedMapDicom.MapSlice(source.Slices[k], pick(s)))], Step, type,
+                $"{what}, fatwater {result.Spectrum}, from {source.Description}"),
+            file => DerivedMapDicom.IsEarlierMap(file, type), $"an earlier ironnb {type} map", "--out");
+        return above == 0 ? [] : [string.Create(CultureInfo.InvariantCulture,
+            $"{above} pixel(s) of the {type} map above {ushort.MaxValue * Step:0.#} are stored as that maximum (the CSV output keeps them)")];
     }
 
     private static T Wrap<T>(Func<T> f)

@@ -72,6 +72,39 @@ public sealed class FatWaterCliTests : IDisposable
         Assert.Equal(12, double.Parse(cells[4], CultureInfo.InvariantCulture), 0.1);
     }
 
+    [Fact]
+    public void MapDicom_ChemicalShiftSeries_WritesBothSeriesAtomicallyAndReplacesOnlyAnEarlierMap()
+    {
+        var series = WriteSeries();
+        var folder = Path.Combine(_dir, "maps");
+        var (code, _, error) = CliHarness.Run("map", series, "--model", "fatwater", "--field", "1.5", "--out", folder);
+        Assert.True(code == 0, error);
+        var pdff = Path.Combine(folder, "pdff", "IM00001.dcm");
+        var ds = IronNotebooks.Dicom.DicomFile.Open(pdff).Dataset;
+        Assert.Contains("PDFF", ds.GetStringOrDefault(IronNotebooks.Dicom.DicomTags.ImageType), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "r2star", "IM00001.dcm")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir, ".*tmp", SearchOption.AllDirectories));
+        // Rerun: the earlier map is replaced; a foreign file in the target stops the write, naming the folder.
+        Assert.Equal(0, CliHarness.Run("map", series, "--model", "fatwater", "--field", "1.5", "--out", folder).Code);
+        File.WriteAllText(Path.Combine(folder, "pdff", "notes.txt"), "mine");
+        var (again, _, refused) = CliHarness.Run("map", series, "--model", "fatwater", "--field", "1.5", "--out", folder);
+        Assert.Equal(ExitCodes.BadInput, again);
+        Assert.Contains("notes.txt", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MapFatWater_OutputInsideTheInputOrInAMissingFolder_ExitsWithCode2BeforeFitting()
+    {
+        var series = WriteSeries();
+        var (inside, _, error) = CliHarness.Run("map", series, "--model", "fatwater", "--field", "1.5", "--out", Path.Combine(series, "map.csv"));
+        Assert.Equal(ExitCodes.BadInput, inside);
+        Assert.Contains("inside the input", error, StringComparison.Ordinal);
+        var (missing, _, why) = CliHarness.Run("map", series, "--model", "fatwater", "--field", "1.5", "--out", Path.Combine(_dir, "nowhere", "map.csv"));
+        Assert.Equal(ExitCodes.BadInput, missing);
+        Assert.Contains("does not exist", why, StringComparison.Ordinal);
+        Assert.Equal(["series"], Directory.EnumerateFileSystemEntries(_dir).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("fit", "--te", "1.2,2.2,3.2", "--signal", "900,700,600", "--model", "fatwater", "--field", "1.5")]            // too few echoes
     [InlineData("fit", "--te", "4.61,9.21,13.82,18.42", "--signal", "900,700,600,500", "--model", "fatwater", "--field", "1.5")] // no opposed phase
