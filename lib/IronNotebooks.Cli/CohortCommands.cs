@@ -26,7 +26,7 @@ public static class CohortCommands
         var jobs = new Option<int?>("--jobs") { Description = "Exams measured at once (default: number of cores)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out: exams already in its journal are not measured again." };
         var shard = new Option<string?>("--shard") { Description = "K/N: measure only the exams at manifest positions i with i mod N = K−1 (a Slurm array task); merge the shard folders with `cohort merge`." };
-        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods: r2star, r2, sir (default all)." };
+        var methods = new Option<string?>("--methods") { Description = "Comma-separated methods: r2star, r2, sir, fatwater (default all; fatwater runs on chemical-shift series)." };
         var models = new Option<string?>("--models") { Description = "Comma-separated R2* decay models (default rician,secondmoment with an air ROI, else arlo)." };
         var calibrations = new Option<string?>("--calibrations") { Description = "Comma-separated R2* calibrations (default all valid at each exam's field)." };
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON (outDir, exams, measured, resumed, failedExams, rows, failedRows, missing, files, durationMs)." };
