@@ -416,13 +416,22 @@ internal sealed class MagnitudeFatWaterEngine
     private static void Solve3(double a00, double a01, double a02, double a11, double a12, double a22, double b0, double b1, double b2,
         out double x0, out double x1, out double x2)
     {
+        var i = Inverse3(a00, a01, a02, a11, a12, a22, out double det);
+        if (!(Math.Abs(det) > 0) || !double.IsFinite(det)) { x0 = x1 = x2 = 0; return; }
+        x0 = i.I00 * b0 + i.I01 * b1 + i.I02 * b2;
+        x1 = i.I01 * b0 + i.I11 * b1 + i.I12 * b2;
+        x2 = i.I02 * b0 + i.I12 * b1 + i.I22 * b2;
+    }
+
+    /// <summary>The inverse of the symmetric 3 × 3 matrix (a00 a01 a02 / · a11 a12 / · · a22) by cofactors, and its determinant
+    /// (callers judge singularity: the solve asks det ≠ 0, covariances ask det &gt; 0).</summary>
+    private static (double I00, double I01, double I02, double I11, double I12, double I22) Inverse3(double a00, double a01, double a02,
+        double a11, double a12, double a22, out double det)
+    {
         double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
         double c11 = a00 * a22 - a02 * a02, c12 = a01 * a02 - a00 * a12, c22 = a00 * a11 - a01 * a01;
-        double det = a00 * c00 + a01 * c01 + a02 * c02;
-        if (!(Math.Abs(det) > 0) || !double.IsFinite(det)) { x0 = x1 = x2 = 0; return; }
-        x0 = (c00 * b0 + c01 * b1 + c02 * b2) / det;
-        x1 = (c01 * b0 + c11 * b1 + c12 * b2) / det;
-        x2 = (c02 * b0 + c12 * b1 + c22 * b2) / det;
+        det = a00 * c00 + a01 * c01 + a02 * c02;
+        return (c00 / det, c01 / det, c02 / det, c11 / det, c12 / det, c22 / det);
     }
 
     /// <summary>The Rician cost at p = (A, η, R) with JᵀJ (row-major 3 × 3), Jᵀr (r = M·I1/I0 − S) and Σ (M − S)².</summary>
@@ -474,26 +483,24 @@ internal sealed class MagnitudeFatWaterEngine
             double j0 = g, j1 = fit.Amplitude * dg, j2 = -_t[k] * fit.Amplitude * g;
             a00 += j0 * j0; a01 += j0 * j1; a02 += j0 * j2; a11 += j1 * j1; a12 += j1 * j2; a22 += j2 * j2;
         }
-        double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
-        double c11 = a00 * a22 - a02 * a02, c22 = a00 * a11 - a01 * a01;
-        double det = a00 * c00 + a01 * c01 + a02 * c02;
+        var i = Inverse3(a00, a01, a02, a11, a12, a22, out double det);
         if (!(det > 0) || !double.IsFinite(det) || fit.Status == DecayFitStatus.Failed)
             return new BranchErrors { Amplitude = double.NaN, Eta = double.NaN, Rate = double.NaN, AmplitudeEtaCovariance = double.NaN };
         return new BranchErrors
         {
-            Amplitude = Math.Sqrt(Math.Max(sigma2 * c00 / det, 0)),
-            Eta = Math.Sqrt(Math.Max(sigma2 * c11 / det, 0)),
-            Rate = Math.Sqrt(Math.Max(sigma2 * c22 / det, 0)),
-            AmplitudeEtaCovariance = sigma2 * c01 / det,
+            Amplitude = Math.Sqrt(Math.Max(sigma2 * i.I00, 0)),
+            Eta = Math.Sqrt(Math.Max(sigma2 * i.I11, 0)),
+            Rate = Math.Sqrt(Math.Max(sigma2 * i.I22, 0)),
+            AmplitudeEtaCovariance = sigma2 * i.I01,
         };
     }
 
     /// <summary>
     /// Box's second-order bias of a branch optimum (Box, J R Stat Soc B 1971;33:171, "Bias in nonlinear estimation"):
     /// b = −(v/2)·(JᵀJ)⁻¹·Jᵀd, dₖ = tr((JᵀJ)⁻¹·Hₖ), with J and Hₖ the Jacobian and the Hessians of the magnitude model
-    /// A·|(1 − η) + η·c(tₖ)|·e^(−R·tₖ) in (A, η, R) at the estimate. The corrected estimate is
-    /// θ − b, v the data's noise variance (σ², σ²/N for a mean of N pixels). Only with σ known and one channel (the Rician likelihood; σ̂² from 3 degrees of freedom would make the
-    /// correction as noisy as the bias), and only where the expansion holds: η inside its branch with the water–fat fold
+    /// A·|(1 − η) + η·c(tₖ)|·e^(−R·tₖ) in (A, η, R) at the estimate and v the data's noise variance (σ², σ²/N for a mean of N
+    /// pixels); the corrected estimate is θ − b. Only with σ known and one channel (the Rician likelihood; σ̂² from 3 degrees
+    /// of freedom would make the correction as noisy as the bias), and only where the expansion holds: η inside its branch with the water–fat fold
     /// η = ½ (where the two branches meet and ∂|S|/∂η vanishes, so b diverges) more than two standard errors away, and
     /// the corrected η still inside the branch. Measured on simulated truth (docs/methods.md §6.1).
     /// </summary>
@@ -521,11 +528,8 @@ internal sealed class MagnitudeFatWaterEngine
             hAe[k] = du * e; hAr[k] = -tk * u * e; hee[k] = amp * d2u * e; her[k] = -tk * amp * du * e; hrr[k] = tk * tk * amp * u * e;
             a00 += j0[k] * j0[k]; a01 += j0[k] * j1[k]; a02 += j0[k] * j2[k]; a11 += j1[k] * j1[k]; a12 += j1[k] * j2[k]; a22 += j2[k] * j2[k];
         }
-        double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
-        double c11 = a00 * a22 - a02 * a02, c12 = a01 * a02 - a00 * a12, c22 = a00 * a11 - a01 * a01;
-        double det = a00 * c00 + a01 * c01 + a02 * c02;
+        var (i00, i01, i02, i11, i12, i22) = Inverse3(a00, a01, a02, a11, a12, a22, out double det);
         if (!(det > 0) || !double.IsFinite(det)) return new BranchBias { Outcome = BiasOutcome.Singular };
-        double i00 = c00 / det, i01 = c01 / det, i02 = c02 / det, i11 = c11 / det, i12 = c12 / det, i22 = c22 / det;
         double etaSe = Math.Sqrt(noiseVariance * i11);
         if (eta <= lo || eta >= hi || rate <= 0 || rate >= _maxRate) return new BranchBias { Outcome = BiasOutcome.OnBranchBound, EtaStandardError = etaSe };
         if (Math.Abs(eta - 0.5) <= 2 * etaSe) return new BranchBias { Outcome = BiasOutcome.NearFold, EtaStandardError = etaSe };
