@@ -91,15 +91,16 @@ internal static class DerivedObjectModules
     }
 
     /// <summary>A Shared Functional Groups item holding Pixel Measures and Plane Orientation (one grid for every frame).</summary>
-    public static DicomDataset SharedGeometry(IReadOnlyList<double> pixelSpacingMm, double sliceThicknessMm, IReadOnlyList<double> orientation)
+    public static DicomDataset SharedGeometry(DerivedImageGeometry geometry)
     {
+        ArgumentNullException.ThrowIfNull(geometry);
         var shared = new DicomDataset();
         var measures = new DicomDataset();
-        measures.SetDecimalString(DicomTags.PixelSpacing, [.. pixelSpacingMm]);
-        measures.SetDecimalString(DicomTags.SliceThickness, sliceThicknessMm);
+        measures.SetDecimalString(DicomTags.PixelSpacing, [.. geometry.PixelSpacingMm]);
+        measures.SetDecimalString(DicomTags.SliceThickness, geometry.SliceThicknessMm);
         shared.SetSequence(DicomTags.PixelMeasuresSequence, measures);
         var plane = new DicomDataset();
-        plane.SetDecimalString(DicomTags.ImageOrientationPatient, [.. orientation]);
+        plane.SetDecimalString(DicomTags.ImageOrientationPatient, [.. geometry.ImageOrientationPatient]);
         shared.SetSequence(DicomTags.PlaneOrientationSequence, plane);
         return shared;
     }

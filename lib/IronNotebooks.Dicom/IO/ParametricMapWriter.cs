@@ -40,26 +40,14 @@ public sealed record ParametricMapFrame
     public required IReadOnlyList<double> ImagePositionPatientMm { get; init; }
 
     /// <summary>SOP Class/Instance UIDs of the source images this frame was derived from.</summary>
-    public IReadOnlyList<(string SopClassUid, string SopInstanceUid)> SourceImages { get; init; } = [];
+    public IReadOnlyList<DicomSourceImage> SourceImages { get; init; } = [];
 }
 
 /// <summary>Everything a Parametric Map object needs, with the source it was derived from.</summary>
 public sealed record ParametricMapContent
 {
-    /// <summary>Rows of every frame.</summary>
-    public required int Rows { get; init; }
-
-    /// <summary>Columns of every frame.</summary>
-    public required int Columns { get; init; }
-
-    /// <summary>Pixel Spacing: row spacing, column spacing, mm.</summary>
-    public required IReadOnlyList<double> PixelSpacingMm { get; init; }
-
-    /// <summary>Slice thickness, mm.</summary>
-    public required double SliceThicknessMm { get; init; }
-
-    /// <summary>Image Orientation (Patient): row then column direction cosines.</summary>
-    public required IReadOnlyList<double> ImageOrientationPatient { get; init; }
+    /// <summary>The grid of every frame (that of the source images).</summary>
+    public required DerivedImageGeometry Geometry { get; init; }
 
     /// <summary>The frames, in slice order.</summary>
     public required IReadOnlyList<ParametricMapFrame> Frames { get; init; }
@@ -108,14 +96,14 @@ public static class ParametricMapWriter
     {
         ArgumentNullException.ThrowIfNull(c);
         if (c.Frames.Count == 0) throw new ArgumentException("A Parametric Map needs at least one frame.", nameof(c));
-        if (c.Rows is < 1 or > 65535 || c.Columns is < 1 or > 65535) throw new ArgumentException($"Rows and Columns must be 1–65535, got {c.Rows}×{c.Columns}.", nameof(c));
+        c.Geometry.Validate(nameof(c));
+        int pixels = c.Geometry.PixelsPerFrame;
         for (int i = 0; i < c.Frames.Count; i++)
         {
-            if (c.Frames[i].Values.Length != c.Rows * c.Columns)
-                throw new ArgumentException($"Frame {i} holds {c.Frames[i].Values.Length} values; {c.Rows}×{c.Columns} are needed.", nameof(c));
+            if (c.Frames[i].Values.Length != pixels)
+                throw new ArgumentException($"Frame {i} holds {c.Frames[i].Values.Length} values; {c.Geometry.Rows}×{c.Geometry.Columns} are needed.", nameof(c));
             if (c.Frames[i].ImagePositionPatientMm.Count != 3) throw new ArgumentException($"Frame {i} needs a 3-value Image Position (Patient).", nameof(c));
         }
-        if (c.PixelSpacingMm.Count != 2 || c.ImageOrientationPatient.Count != 6) throw new ArgumentException("Pixel Spacing needs 2 values and Image Orientation (Patient) 6.", nameof(c));
         if (c.Quantity.Label.Length > 16) throw new ArgumentException($"LUT Label '{c.Quantity.Label}' is longer than 16 characters.", nameof(c));
 
         var ds = DerivedObjectModules.Start(SopClassUid, c.Source, c.Source.GetStringOrDefault(DicomTags.Modality) is { Length: > 0 } m ? m : "MR",
@@ -130,8 +118,8 @@ public static class ParametricMapWriter
         ds.SetString(new DicomTag(0x0070, 0x0084), DicomVR.PN, "");                // Content Creator's Name (Type 2)
         ds.SetNumbers(DicomTags.SamplesPerPixel, DicomVR.US, 1);
         ds.SetString(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2");
-        ds.SetNumbers(DicomTags.Rows, DicomVR.US, c.Rows);
-        ds.SetNumbers(DicomTags.Columns, DicomVR.US, c.Columns);
+        ds.SetNumbers(DicomTags.Rows, DicomVR.US, c.Geometry.Rows);
+        ds.SetNumbers(DicomTags.Columns, DicomVR.US, c.Geometry.Columns);
         ds.SetNumbers(DicomTags.BitsAllocated, DicomVR.US, 32);
         ds.SetString(new DicomTag(0x2050, 0x0020), DicomVR.CS, "IDENTITY");        // Presentation LUT Shape
         ds.SetString(new DicomTag(0x0028, 0x2110), DicomVR.CS, "00");              // Lossy Image Compression
@@ -146,13 +134,13 @@ public static class ParametricMapWriter
         ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, SharedGroups(c));
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, [.. c.Frames.Select((f, i) => PerFrameGroups(f, i))]);
         ds.SetSequence(new DicomTag(0x0008, 0x1115), DerivedObjectModules.SourceSeriesReference(c.SourceSeriesInstanceUid,
-            c.Frames.SelectMany(f => f.SourceImages).Select(s => new DicomSourceImage(s.SopClassUid, s.SopInstanceUid))));   // Referenced Series Sequence (Common Instance Reference)
+            c.Frames.SelectMany(f => f.SourceImages)));   // Referenced Series Sequence (Common Instance Reference)
 
-        var pixels = new byte[4L * c.Rows * c.Columns * c.Frames.Count];
+        var bytes = new byte[4L * pixels * c.Frames.Count];
         for (int f = 0; f < c.Frames.Count; f++)
-            Buffer.BlockCopy(c.Frames[f].Values, 0, pixels, 4 * f * c.Rows * c.Columns, 4 * c.Rows * c.Columns);
+            Buffer.BlockCopy(c.Frames[f].Values, 0, bytes, 4 * f * pixels, 4 * pixels);
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Float Pixel Data is written little endian only.");
-        ds.Set(new DicomElement(DicomTags.FloatPixelData, DicomVR.OF, pixels));
+        ds.Set(new DicomElement(DicomTags.FloatPixelData, DicomVR.OF, bytes));
         return ds;
     }
 
@@ -166,7 +154,7 @@ public static class ParametricMapWriter
 
     private static DicomDataset SharedGroups(ParametricMapContent c)
     {
-        var shared = DerivedObjectModules.SharedGeometry(c.PixelSpacingMm, c.SliceThicknessMm, c.ImageOrientationPatient);
+        var shared = DerivedObjectModules.SharedGeometry(c.Geometry);
         var anatomy = new DicomDataset();
         anatomy.SetSequence(new DicomTag(0x0008, 0x2218), c.Anatomy.ToItem());       // Anatomic Region Sequence
         anatomy.SetString(new DicomTag(0x0020, 0x9072), DicomVR.CS, "U");           // Frame Laterality: unpaired
@@ -212,7 +200,7 @@ public static class ParametricMapWriter
         item.SetSequence(DicomTags.PlanePositionSequence, position);
         if (frame.SourceImages.Count > 0)
             item.SetSequence(new DicomTag(0x0008, 0x9124), DerivedObjectModules.DerivationImage(new DicomCode("110816", "DCM", "Time Course of Signal"),   // Derivation Image Sequence
-                [.. frame.SourceImages.Select(s => new DicomSourceImage(s.SopClassUid, s.SopInstanceUid))]));
+                frame.SourceImages));
         return item;
     }
 

@@ -58,20 +58,8 @@ public sealed record SegmentationFrame
 /// <summary>Everything a binary Segmentation object needs, with the source it segments.</summary>
 public sealed record SegmentationContent
 {
-    /// <summary>Rows of every frame (those of the source images).</summary>
-    public required int Rows { get; init; }
-
-    /// <summary>Columns of every frame.</summary>
-    public required int Columns { get; init; }
-
-    /// <summary>Pixel Spacing: row spacing, column spacing, mm.</summary>
-    public required IReadOnlyList<double> PixelSpacingMm { get; init; }
-
-    /// <summary>Slice thickness, mm.</summary>
-    public required double SliceThicknessMm { get; init; }
-
-    /// <summary>Image Orientation (Patient): row then column direction cosines.</summary>
-    public required IReadOnlyList<double> ImageOrientationPatient { get; init; }
+    /// <summary>The grid of every frame (that of the source images).</summary>
+    public required DerivedImageGeometry Geometry { get; init; }
 
     /// <summary>The segments, numbered 1…N.</summary>
     public required IReadOnlyList<SegmentationSegment> Segments { get; init; }
@@ -134,8 +122,8 @@ public static class SegmentationWriter
         ds.SetString(new DicomTag(0x0070, 0x0084), DicomVR.PN, "");                // Content Creator's Name (Type 2)
         ds.SetNumbers(DicomTags.SamplesPerPixel, DicomVR.US, 1);
         ds.SetString(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2");
-        ds.SetNumbers(DicomTags.Rows, DicomVR.US, c.Rows);
-        ds.SetNumbers(DicomTags.Columns, DicomVR.US, c.Columns);
+        ds.SetNumbers(DicomTags.Rows, DicomVR.US, c.Geometry.Rows);
+        ds.SetNumbers(DicomTags.Columns, DicomVR.US, c.Geometry.Columns);
         ds.SetNumbers(DicomTags.BitsAllocated, DicomVR.US, 1);
         ds.SetNumbers(DicomTags.BitsStored, DicomVR.US, 1);
         ds.SetNumbers(DicomTags.HighBit, DicomVR.US, 0);
@@ -151,10 +139,10 @@ public static class SegmentationWriter
             (DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "Image Position (Patient)"));
         var frames = Ordered(c);
         var positionIndex = PositionIndices(c);
-        ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, DerivedObjectModules.SharedGeometry(c.PixelSpacingMm, c.SliceThicknessMm, c.ImageOrientationPatient));
+        ds.SetSequence(DicomTags.SharedFunctionalGroupsSequence, DerivedObjectModules.SharedGeometry(c.Geometry));
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, [.. frames.Select(f => PerFrameGroups(f, positionIndex))]);
         ds.SetSequence(new DicomTag(0x0008, 0x1115), DerivedObjectModules.SourceSeriesReference(c.SourceSeriesInstanceUid, frames.SelectMany(f => f.SourceImages)));
-        ds.Set(new DicomElement(DicomTags.PixelData, DicomVR.OB, Pack(frames, c.Rows * c.Columns)));
+        ds.Set(new DicomElement(DicomTags.PixelData, DicomVR.OB, Pack(frames, c.Geometry.PixelsPerFrame)));
         return ds;
     }
 
@@ -170,7 +158,7 @@ public static class SegmentationWriter
     public static IReadOnlyList<SegmentationFrame> Ordered(SegmentationContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var normal = Normal(c.ImageOrientationPatient);
+        var normal = c.Geometry.Normal();
         return [.. c.Frames.OrderBy(f => f.SegmentNumber).ThenBy(f => Dot(normal, f.ImagePositionPatientMm))];
     }
 
@@ -196,8 +184,7 @@ public static class SegmentationWriter
     {
         if (c.Segments.Count == 0) throw new ArgumentException("A Segmentation needs at least one segment.", nameof(c));
         if (c.Frames.Count == 0) throw new ArgumentException("A Segmentation needs at least one frame (no segment has a pixel).", nameof(c));
-        if (c.Rows is < 1 or > 65535 || c.Columns is < 1 or > 65535) throw new ArgumentException($"Rows and Columns must be 1–65535, got {c.Rows}×{c.Columns}.", nameof(c));
-        if (c.PixelSpacingMm.Count != 2 || c.ImageOrientationPatient.Count != 6) throw new ArgumentException("Pixel Spacing needs 2 values and Image Orientation (Patient) 6.", nameof(c));
+        c.Geometry.Validate(nameof(c));
         var numbers = c.Segments.Select(s => s.Number).ToList();
         if (!numbers.Order().SequenceEqual(Enumerable.Range(1, numbers.Count)))
             throw new ArgumentException($"Segment numbers must be 1…{numbers.Count} without gaps or repeats, got {string.Join(", ", numbers)}.", nameof(c));
@@ -207,7 +194,7 @@ public static class SegmentationWriter
             if (s.AlgorithmType != SegmentAlgorithmType.Manual && string.IsNullOrWhiteSpace(s.AlgorithmName))
                 throw new ArgumentException($"Segment {s.Number} '{s.Label}': a {s.AlgorithmType} segment needs its algorithm's name.", nameof(c));
         }
-        int pixels = c.Rows * c.Columns;
+        int pixels = c.Geometry.PixelsPerFrame;
         foreach (var f in c.Frames)
         {
             if (!numbers.Contains(f.SegmentNumber)) throw new ArgumentException($"A frame refers to segment {f.SegmentNumber}, which is not in the Segment Sequence.", nameof(c));
@@ -252,15 +239,12 @@ public static class SegmentationWriter
     /// <summary>1-based index of each distinct plane position, in order along the slice normal.</summary>
     private static Dictionary<string, int> PositionIndices(SegmentationContent c)
     {
-        var normal = Normal(c.ImageOrientationPatient);
+        var normal = c.Geometry.Normal();
         return c.Frames.Select(f => f.ImagePositionPatientMm).DistinctBy(PositionKey).OrderBy(p => Dot(normal, p))
             .Select((p, i) => (Key: PositionKey(p), Index: i + 1)).ToDictionary(x => x.Key, x => x.Index);
     }
 
     private static string PositionKey(IReadOnlyList<double> p) => string.Join('\\', p.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static double[] Normal(IReadOnlyList<double> o) =>
-        [o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5], o[0] * o[4] - o[1] * o[3]];
 
     private static double Dot(double[] n, IReadOnlyList<double> p) => n[0] * p[0] + n[1] * p[1] + n[2] * p[2];
 }

@@ -44,4 +44,13 @@ public sealed record ImageGeometry(int Rows, int Columns, Vector3Mm OriginMm, Ve
         Rows == other.Rows && Columns == other.Columns && (OriginMm - other.OriginMm).Length < 0.01
         && (RowDirection - other.RowDirection).Length < 1e-4 && (ColumnDirection - other.ColumnDirection).Length < 1e-4
         && Math.Abs(RowSpacingMm - other.RowSpacingMm) < 1e-4 && Math.Abs(ColumnSpacingMm - other.ColumnSpacingMm) < 1e-4;
+
+    /// <summary>This grid as the shared geometry of a derived DICOM object (Segmentation, Parametric Map); an unknown slice
+    /// thickness is written as 1 mm (Slice Thickness is required in Pixel Measures).</summary>
+    internal Dicom.IO.DerivedImageGeometry ToDerivedImageGeometry() => new()
+    {
+        Rows = Rows, Columns = Columns, PixelSpacingMm = [RowSpacingMm, ColumnSpacingMm],
+        SliceThicknessMm = double.IsFinite(SliceThicknessMm) ? SliceThicknessMm : 1,
+        ImageOrientationPatient = [RowDirection.X, RowDirection.Y, RowDirection.Z, ColumnDirection.X, ColumnDirection.Y, ColumnDirection.Z],
+    };
 }

@@ -77,16 +77,13 @@ public static class R2StarParametricMap
             var origin = geometry.OriginMm;
             var sources = references
                 .Where(r => r.Info.ImagePositionPatientMm is { Count: 3 } p && Math.Abs(p[0] - origin.X) < 0.01 && Math.Abs(p[1] - origin.Y) < 0.01 && Math.Abs(p[2] - origin.Z) < 0.01)
-                .Select(r => (files[r.Path].GetString(DicomTags.SOPClassUID), files[r.Path].GetString(DicomTags.SOPInstanceUID)))
+                .Select(r => new DicomSourceImage(files[r.Path].GetString(DicomTags.SOPClassUID), files[r.Path].GetString(DicomTags.SOPInstanceUID)))
                 .Distinct().ToList();
             frames.Add(new ParametricMapFrame { Values = values[s], ImagePositionPatientMm = [origin.X, origin.Y, origin.Z], SourceImages = sources });
         }
         return new ParametricMapContent
         {
-            Rows = g.Rows, Columns = g.Columns, PixelSpacingMm = [g.RowSpacingMm, g.ColumnSpacingMm],
-            SliceThicknessMm = double.IsFinite(g.SliceThicknessMm) ? g.SliceThicknessMm : 1,
-            ImageOrientationPatient = [g.RowDirection.X, g.RowDirection.Y, g.RowDirection.Z, g.ColumnDirection.X, g.ColumnDirection.Y, g.ColumnDirection.Z],
-            Frames = frames, Quantity = quantity, Source = first, SourceSeriesInstanceUid = source.SeriesInstanceUid,
+            Geometry = g.ToDerivedImageGeometry(), Frames = frames, Quantity = quantity, Source = first, SourceSeriesInstanceUid = source.SeriesInstanceUid,
             SeriesDescription = Clip(description), ContentLabel = label, ContentDescription = Clip(description),
         };
     }

@@ -119,10 +119,7 @@ public static partial class SegmentationExport
         {
             Content = new SegmentationContent
             {
-                Rows = g.Rows, Columns = g.Columns, PixelSpacingMm = [g.RowSpacingMm, g.ColumnSpacingMm],
-                SliceThicknessMm = double.IsFinite(g.SliceThicknessMm) ? g.SliceThicknessMm : 1,
-                ImageOrientationPatient = [g.RowDirection.X, g.RowDirection.Y, g.RowDirection.Z, g.ColumnDirection.X, g.ColumnDirection.Y, g.ColumnDirection.Z],
-                Segments = segments, Frames = frames, Source = source.FirstDataset, SourceSeriesInstanceUid = source.Series.SeriesInstanceUid,
+                Geometry = g.ToDerivedImageGeometry(), Segments = segments, Frames = frames, Source = source.FirstDataset, SourceSeriesInstanceUid = source.Series.SeriesInstanceUid,
                 SeriesDescription = options.SeriesDescription, SeriesNumber = options.SeriesNumber,
                 ContentLabel = "ROIS", ContentDescription = Clip(set.Description),
             },

@@ -85,7 +85,7 @@ public sealed class SegmentationTypeTests : IDisposable
         source.SetString(DicomTags.FrameOfReferenceUID, DicomVR.UI, "1.2.3.4");
         return SegmentationWriter.Create(new SegmentationContent
         {
-            Rows = 2, Columns = 3, PixelSpacingMm = [1, 1], SliceThicknessMm = 1, ImageOrientationPatient = [1, 0, 0, 0, 1, 0],
+            Geometry = new DerivedImageGeometry { Rows = 2, Columns = 3, PixelSpacingMm = [1, 1], SliceThicknessMm = 1, ImageOrientationPatient = [1, 0, 0, 0, 1, 0] },
             Segments = [new SegmentationSegment { Number = 1, Label = "x", Category = new("85756007", "SCT", "Tissue"), Type = new("85756007", "SCT", "Tissue"), AlgorithmType = SegmentAlgorithmType.Manual }],
             Frames = [new SegmentationFrame { SegmentNumber = 1, PixelIndices = [0], ImagePositionPatientMm = [0, 0, 0] }],
             Source = source, SourceSeriesInstanceUid = "1.2.3.5",

@@ -142,8 +142,8 @@ public sealed class SegmentationInterchangeTests : IDisposable
         var content = c.Export.Content;
         Assert.Equal(SegmentationWriter.SopClassUid, json.GetProperty("sop").GetString());
         Assert.Equal(("SEG", "BINARY", 1), (json.GetProperty("modality").GetString(), json.GetProperty("type").GetString(), json.GetProperty("bits").GetInt32()));
-        Assert.Equal((content.Rows, content.Columns), (json.GetProperty("rows").GetInt32(), json.GetProperty("cols").GetInt32()));
-        Assert.Equal(content.PixelSpacingMm, json.GetProperty("spacing").EnumerateArray().Select(e => e.GetDouble()).ToList());
+        Assert.Equal((content.Geometry.Rows, content.Geometry.Columns), (json.GetProperty("rows").GetInt32(), json.GetProperty("cols").GetInt32()));
+        Assert.Equal(content.Geometry.PixelSpacingMm, json.GetProperty("spacing").EnumerateArray().Select(e => e.GetDouble()).ToList());
         Assert.Equal(c.Source.FrameOfReferenceUid, json.GetProperty("frameOfReference").GetString());
         Assert.Equal(c.Source.FirstDataset.GetString(DicomTags.StudyInstanceUID), json.GetProperty("study").GetString());
         Assert.Equal(c.Source.FirstDataset.GetString(DicomTags.PatientID), json.GetProperty("patient").GetString());
@@ -183,7 +183,7 @@ public sealed class SegmentationInterchangeTests : IDisposable
             Assert.Equal([o.X, o.Y, o.Z], frames[f].GetProperty("position").EnumerateArray().Select(e => e.GetDouble()));
             Assert.Equal(plane.SourceImages.Select(s => s.SopInstanceUid), frames[f].GetProperty("sources").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal(mask.Count, frames[f].GetProperty("pixels").GetInt32());
-            Assert.Equal(Hash(mask, content.Rows * content.Columns), frames[f].GetProperty("sha256").GetString());
+            Assert.Equal(Hash(mask, content.Geometry.PixelsPerFrame), frames[f].GetProperty("sha256").GetString());
         }
     }
 
@@ -262,7 +262,7 @@ public sealed class SegmentationInterchangeTests : IDisposable
         var content = c.Export.Content;
         var coarse = content with
         {
-            Rows = 32, Columns = 32, PixelSpacingMm = [.. content.PixelSpacingMm.Select(v => 2 * v)],
+            Geometry = content.Geometry with { Rows = 32, Columns = 32, PixelSpacingMm = [.. content.Geometry.PixelSpacingMm.Select(v => 2 * v)] },
             Frames = [.. content.Frames.Select(f => f with { SourceImages = [], PixelIndices = [0, 1, 32] })],
         };
         var path = Path.Combine(_dir, "coarse.dcm");

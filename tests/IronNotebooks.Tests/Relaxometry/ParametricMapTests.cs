@@ -83,7 +83,7 @@ public sealed class ParametricMapTests
             Assert.True(run.ExitCode == 0, run.StdErr);
             var json = JsonDocument.Parse(run.StdOut).RootElement;
             Assert.Equal(ParametricMapWriter.SopClassUid, json.GetProperty("sop").GetString());
-            Assert.Equal((content.Frames.Count, content.Rows, content.Columns, 32),
+            Assert.Equal((content.Frames.Count, content.Geometry.Rows, content.Geometry.Columns, 32),
                 (json.GetProperty("frames").GetInt32(), json.GetProperty("rows").GetInt32(), json.GetProperty("cols").GetInt32(), json.GetProperty("bits").GetInt32()));
             Assert.Equal(lic ? "LIC" : "R2*", json.GetProperty("label").GetString());
             Assert.Equal(lic ? "mg/g" : "1/s", json.GetProperty("units").GetString());
